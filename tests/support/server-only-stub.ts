@@ -1,0 +1,2 @@
+// Stands in for the 'server-only' guard in vitest, where lib/ is called outside React.
+export {};
