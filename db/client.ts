@@ -27,7 +27,7 @@ export function databasePath(): string {
 
 /** Opens a connection and refuses to hand it out unless every required pragma holds. */
 export function openDatabase(file: string = databasePath()): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(/* turbopackIgnore: true */ file)), { recursive: true });
   const sqlite = new Database(file);
   try {
     for (const pragma of REQUIRED_PRAGMAS) {

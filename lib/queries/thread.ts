@@ -4,12 +4,9 @@ import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { CommentStatus } from '@/db/schema';
 import { idsInPath, subtreeEnd } from '@/lib/thread/comment-path';
+import { DEFAULT_PAGE_SIZE } from '@/lib/thread/limits';
 import type { CommentView, ThreadPage } from '@/lib/thread/types';
 
-/** Depth the article page renders to; deeper branches end in "Continue this thread". */
-export const PAGE_MAX_DEPTH = 8;
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
 const NO_DEPTH_LIMIT = 1_000_000;
 
 type CommentRow = {

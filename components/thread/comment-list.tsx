@@ -1,0 +1,33 @@
+// Nested comments as nested lists, so depth shows by indentation and to screen readers.
+import type { CommentNode } from '@/lib/thread/types';
+import { CommentCard, commentPermalink } from './comment-card';
+
+function repliesLabel(count: number): string {
+  return count === 1 ? '1 reply' : `${count.toLocaleString('en-US')} replies`;
+}
+
+export function CommentList({ nodes, slug, focusedId }: { nodes: CommentNode[]; slug: string; focusedId?: number }) {
+  return (
+    <ol className="comment-list">
+      {nodes.map((node) => (
+        <li key={node.id} className="comment-item">
+          <CommentCard comment={node} slug={slug} focused={node.id === focusedId} />
+          {node.replies.length > 0 ? (
+            // Native disclosure: collapses with or without JavaScript, and costs no hydration.
+            <details className="replies" open>
+              <summary>
+                <span className="when-open">Collapse</span>
+                <span className="when-closed">Expand ({repliesLabel(node.replyCount)} hidden)</span>
+              </summary>
+              <CommentList nodes={node.replies} slug={slug} focusedId={focusedId} />
+            </details>
+          ) : node.replyCount > 0 ? (
+            <a className="continue-thread" href={commentPermalink(slug, node.id)}>
+              Continue this thread ({repliesLabel(node.replyCount)})
+            </a>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}

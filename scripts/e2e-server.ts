@@ -1,0 +1,52 @@
+// Serves the production build on a throw-away database for the browser tests, and removes it on exit.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { insertArticleWithThread } from '@/lib/import/insert-article-with-thread';
+import { seedDemoArticle } from '@/lib/import/seed-demo-article';
+import { generateSyntheticThread } from '@/lib/synthetic/generate-thread';
+import { E2E_DEEP_CHAIN, E2E_DEEP_SLUG, E2E_SYNTHETIC_COMMENTS, E2E_SYNTHETIC_SEED, E2E_SYNTHETIC_SLUG } from './e2e-data';
+
+const { values } = parseArgs({ options: { port: { type: 'string', default: '3100' } } });
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'threadkeeper-e2e-'));
+const databaseFile = path.join(dir, 'e2e.db');
+
+const db = openDatabase(databaseFile);
+migrateDatabase(db);
+const seedFolder = path.join(process.cwd(), 'db', 'seed');
+seedDemoArticle(db, fs.readFileSync(path.join(seedFolder, 'article.txt'), 'utf8'), fs.readFileSync(path.join(seedFolder, 'thread.txt'), 'utf8'));
+const synthetic = generateSyntheticThread({
+  comments: E2E_SYNTHETIC_COMMENTS,
+  slug: E2E_SYNTHETIC_SLUG,
+  seed: E2E_SYNTHETIC_SEED,
+});
+insertArticleWithThread(db, synthetic.article, synthetic.thread, 'synthetic');
+insertArticleWithThread(
+  db,
+  { ...synthetic.article, slug: E2E_DEEP_SLUG, title: 'A deep conversation' },
+  Array.from({ length: E2E_DEEP_CHAIN + 1 }, (_, index) => ({
+    parentIndex: index === 0 ? null : index - 1,
+    authorName: `Level ${index} author`,
+    body: `Level ${index} of the chain.`,
+    status: 'visible' as const,
+    createdAt: new Date(Date.UTC(2026, 0, 1, 0, index)).toISOString(),
+  })),
+  'synthetic',
+);
+db.$client.close();
+
+const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', values.port!, '-H', '127.0.0.1'], {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_PATH: databaseFile, NEXT_TELEMETRY_DISABLED: '1' },
+});
+
+const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => {
+  cleanup();
+  process.exit(code ?? 0);
+});
