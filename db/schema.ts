@@ -22,6 +22,11 @@ export const articles = sqliteTable('articles', {
   footer: text('footer'),
   /** ISO 8601 calendar date at the precision the source gives: `2018-12` or `2018-12-04`. */
   publishedOn: text('published_on').notNull(),
+  /**
+   * Comments a reader can find in the thread (placeholders for missing comments excluded), kept by
+   * triggers on `comments` so a page never counts a large thread row by row.
+   */
+  commentCount: integer('comment_count').notNull().default(0),
   createdAt: text('created_at').notNull().default(utcNow),
 }, (t) => [
   uniqueIndex('articles_slug_unique').on(t.slug),

@@ -5,7 +5,6 @@ import { ArticleStory } from '@/components/thread/article-story';
 import { CommentList } from '@/components/thread/comment-list';
 import { LoadMoreComments } from '@/components/thread/load-more-comments';
 import { getDb } from '@/db/client';
-import { countArticleComments } from '@/lib/queries/articles';
 import { readThreadPage } from '@/lib/queries/thread';
 import { buildCommentTree } from '@/lib/thread/build-tree';
 import { PAGE_MAX_DEPTH } from '@/lib/thread/limits';
@@ -34,7 +33,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const db = getDb();
   const after = query.data.after;
   const page = readThreadPage(db, article.id, { after, maxDepth: PAGE_MAX_DEPTH });
-  const commentCount = countArticleComments(db, article.id);
+  const { commentCount } = article;
 
   return (
     <>
