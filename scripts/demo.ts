@@ -1,0 +1,53 @@
+// npm run demo: builds if needed, migrates, seeds the demo article, and serves http://localhost:3000.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { databasePath, openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { DEMO_ARTICLE_SLUG, seedDemoArticle } from '@/lib/import/seed-demo-article';
+
+const nextBin = require.resolve('next/dist/bin/next');
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+const port = process.env.PORT || '3000';
+
+const BUILD_INPUTS = ['app', 'components', 'lib', 'db', 'next.config.ts', 'package.json', 'package-lock.json'];
+
+/** The newest modification time under the given paths, so an edited source triggers a rebuild. */
+function newestChange(entries: string[]): number {
+  let newest = 0;
+  for (const entry of entries) {
+    if (!fs.existsSync(entry)) continue;
+    const stat = fs.statSync(entry);
+    newest = Math.max(newest, stat.mtimeMs);
+    if (stat.isDirectory()) newest = Math.max(newest, newestChange(fs.readdirSync(entry).map((name) => path.join(entry, name))));
+  }
+  return newest;
+}
+
+const buildId = path.join(process.cwd(), '.next', 'BUILD_ID');
+if (!fs.existsSync(buildId) || newestChange(BUILD_INPUTS) > fs.statSync(buildId).mtimeMs) {
+  console.log('The production build is missing or older than the sources: running next build…');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const db = openDatabase();
+const applied = migrateDatabase(db);
+const seedFolder = path.join(process.cwd(), 'db', 'seed');
+const seeded = seedDemoArticle(
+  db,
+  fs.readFileSync(path.join(seedFolder, 'article.txt'), 'utf8'),
+  fs.readFileSync(path.join(seedFolder, 'thread.txt'), 'utf8'),
+);
+db.$client.close();
+
+console.log(`
+Threadkeeper demo
+  database: ${databasePath()} (${applied} migration(s) applied; demo article ${seeded.created ? 'imported' : 'already there'})
+  open:     http://localhost:${port}/
+  article:  http://localhost:${port}/articles/${DEMO_ARTICLE_SLUG}
+`);
+
+const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));
