@@ -1,0 +1,498 @@
+// Thread read benchmark: article page, first JSON page, and a bare node:http "floor", against a running server.
+//
+//   npm run bench:thread -- [--url http://127.0.0.1:3000] [--db data/threadkeeper.db] [--requests 100] [--warmup 20]
+//
+// It builds and seeds nothing. The server must already be running (`npm run build && npm start`) on the same
+// database file that --db names. See bench/README.md.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+
+const THREADS = [
+  { slug: 'bench-1k', comments: 1_000 },
+  { slug: 'bench-10k', comments: 10_000 },
+  { slug: 'bench-100k', comments: 100_000 },
+];
+const KINDS = [
+  { key: 'page', label: 'article page', contentType: 'text/html' },
+  { key: 'json', label: 'JSON page 1', contentType: 'application/json' },
+  { key: 'floor', label: 'floor', contentType: 'application/json' },
+];
+const PAGE_SIZE = 50;
+const REQUEST_TIMEOUT_MS = 30_000;
+const MAX_PAGE_BYTES = 409_600;
+const OUT_FILE = fileURLToPath(new URL('./results/thread.json', import.meta.url));
+
+class BenchError extends Error {}
+
+function fail(message) {
+  throw new BenchError(message);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Settings
+
+function readSettings() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        url: { type: 'string', default: 'http://127.0.0.1:3000' },
+        db: { type: 'string', default: process.env.DATABASE_PATH || 'data/threadkeeper.db' },
+        requests: { type: 'string', default: '100' },
+        warmup: { type: 'string', default: '20' },
+        out: { type: 'string', default: OUT_FILE },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    fail(`${error.message}\nusage: npm run bench:thread -- [--url URL] [--db FILE] [--requests N>=100] [--warmup N] [--out FILE]`);
+  }
+  const requests = Number(values.requests);
+  if (!Number.isInteger(requests) || requests < 100) fail(`--requests must be a whole number of at least 100 (got "${values.requests}")`);
+  const warmup = Number(values.warmup);
+  if (!Number.isInteger(warmup) || warmup < 0) fail(`--warmup must be a whole number of at least 0 (got "${values.warmup}")`);
+  let url;
+  try {
+    url = new URL(values.url);
+  } catch {
+    fail(`--url is not a URL: "${values.url}"`);
+  }
+  if (url.protocol !== 'http:') fail(`--url must be an http:// URL (got "${values.url}")`);
+  return { url: url.origin, db: values.db, requests, warmup, out: path.resolve(values.out) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Database: presence check and the floor's query
+
+function openDatabase(file) {
+  if (!fs.existsSync(file)) return null;
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+function findArticles(db) {
+  const found = new Map();
+  if (!db) return found;
+  let lookup;
+  try {
+    lookup = db.prepare('SELECT id, slug, title FROM articles WHERE slug = ?');
+  } catch (error) {
+    if (/no such table/i.test(error.message)) return found; // not migrated yet: nothing is seeded
+    throw error;
+  }
+  for (const { slug } of THREADS) {
+    const row = lookup.get(slug);
+    if (row) found.set(slug, row);
+  }
+  return found;
+}
+
+function reportMissing(settings, found, dbExists) {
+  const missing = THREADS.filter((t) => !found.has(t.slug));
+  process.stderr.write(
+    dbExists
+      ? `Missing benchmark thread(s) in ${settings.db}: ${missing.map((t) => t.slug).join(', ')}. Create them with:\n\n`
+      : `Database file ${settings.db} does not exist. Create the benchmark threads with:\n\n`,
+  );
+  process.stdout.write(missing.map((t) => `npm run seed:synthetic -- --comments ${t.comments} --slug ${t.slug}\n`).join(''));
+  const npmDb = process.env.DATABASE_PATH || 'data/threadkeeper.db';
+  if (path.resolve(npmDb) !== path.resolve(settings.db)) {
+    process.stderr.write(`\n(run them with DATABASE_PATH=${settings.db} so that they write to the database benchmarked here)\n`);
+  }
+}
+
+// Same rows, columns and order as lib/queries/thread.ts readThreadPage (first page, complete subtrees), in one
+// statement: the 51st top-level path bounds the range. replyCount is not computed (always 0). The last two columns
+// (topPath, more) give nextCursor and are deleted from each row before sending; deleting an object's last-added
+// properties is cheap in V8.
+const FLOOR_SQL = `
+  WITH tops AS (
+    SELECT path FROM comments WHERE article_id = :articleId AND depth = 0 ORDER BY path LIMIT ${PAGE_SIZE + 1}
+  )
+  SELECT id, parent_id AS parentId, depth, author_name AS authorName,
+    CASE WHEN status = 'visible' THEN body END AS body, status, origin = 'import' AS imported,
+    created_at AS createdAt, 0 AS replyCount,
+    CASE WHEN depth = 0 THEN path END AS topPath,
+    (SELECT count(*) FROM tops) > ${PAGE_SIZE} AS more
+  FROM comments
+  WHERE article_id = :articleId
+    AND path >= (SELECT min(path) FROM tops)
+    AND path < coalesce((SELECT path FROM tops ORDER BY path LIMIT 1 OFFSET ${PAGE_SIZE}), '~')
+  ORDER BY path`;
+
+function startFloorServer(db, articles) {
+  const select = db.prepare(FLOOR_SQL);
+  const bySlug = new Map([...articles.values()].map((a) => [a.slug, a]));
+  const server = http.createServer((req, res) => {
+    const match = /^\/floor\/([a-z0-9-]+)$/.exec(req.url ?? '');
+    const article = match && req.method === 'GET' ? bySlug.get(match[1]) : undefined;
+    if (!article) {
+      res.writeHead(404, { 'Content-Type': 'application/json' });
+      res.end('{"error":"not_found"}');
+      return;
+    }
+    const rows = select.all({ articleId: article.id });
+    let tops = 0;
+    let nextCursor = null;
+    for (const row of rows) {
+      row.imported = row.imported === 1;
+      if (row.topPath !== null && ++tops === PAGE_SIZE && row.more === 1) nextCursor = row.topPath;
+      delete row.more;
+      delete row.topPath;
+    }
+    const body = JSON.stringify({ article: { slug: article.slug, title: article.title }, comments: rows, nextCursor });
+    res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
+    res.end(body);
+  });
+  server.keepAliveTimeout = 60_000;
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Client
+
+const agents = [];
+
+function makeAgent() {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1, keepAliveMsecs: 10_000 });
+  agents.push(agent);
+  return agent;
+}
+
+/**
+ * One GET. Resolves with { status, contentType, ttfb, total, bytes, body? }: ttfb when the response head has been
+ * received, total when the last byte has. The body is kept only when asked for.
+ */
+function get(origin, agent, pathname, keepBody = false) {
+  return new Promise((resolve, reject) => {
+    const url = new URL(pathname, origin);
+    const start = performance.now();
+    const req = http.request(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: 'GET', agent, headers: { Accept: '*/*' } },
+      (res) => {
+        const ttfb = performance.now() - start;
+        let bytes = 0;
+        const chunks = keepBody || res.statusCode !== 200 ? [] : null;
+        res.on('data', (chunk) => {
+          bytes += chunk.length;
+          if (chunks) chunks.push(chunk);
+        });
+        res.on('end', () => {
+          const total = performance.now() - start;
+          resolve({
+            status: res.statusCode,
+            contentType: String(res.headers['content-type'] ?? ''),
+            ttfb,
+            total,
+            bytes,
+            body: chunks ? Buffer.concat(chunks).toString('utf8') : undefined,
+          });
+        });
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error(`no complete answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function checkResponse(result, kind, where) {
+  if (result.status !== 200) {
+    const excerpt = (result.body ?? '').replace(/\s+/g, ' ').slice(0, 300);
+    const hint = result.status === 404 ? ' (is the server using the same database as --db? start it with the same DATABASE_PATH)' : '';
+    fail(`GET ${where} answered ${result.status}, expected 200${hint}${excerpt ? `: ${excerpt}` : ''}`);
+  }
+  if (!result.contentType.toLowerCase().startsWith(kind.contentType)) {
+    fail(`GET ${where} answered with Content-Type "${result.contentType}", expected ${kind.contentType}`);
+  }
+}
+
+async function checkServerAnswers(settings, agent) {
+  try {
+    await get(settings.url, agent, '/');
+  } catch (error) {
+    fail(
+      `The server at ${settings.url} does not answer (${error.code ?? error.message}).\n` +
+        `Start it in another terminal with the same database, e.g.\n` +
+        `  npm run build && DATABASE_PATH=${settings.db} npm start\n` +
+        `and pass its address with --url if it is not ${settings.url}.`,
+    );
+  }
+}
+
+/** Before timing: the floor must send the same comments, in the same order, with the same fields, as the API. */
+async function checkFloorMatchesApi(settings, appAgent, floorOrigin, floorAgent, slug) {
+  const apiPath = `/api/articles/${slug}/comments`;
+  const api = await get(settings.url, appAgent, apiPath, true);
+  checkResponse(api, KINDS[1], settings.url + apiPath);
+  const floor = await get(floorOrigin, floorAgent, `/floor/${slug}`, true);
+  checkResponse(floor, KINDS[2], `${floorOrigin}/floor/${slug}`);
+  const a = JSON.parse(api.body);
+  const f = JSON.parse(floor.body);
+  const sameIds = a.comments.length === f.comments.length && a.comments.every((c, i) => c.id === f.comments[i].id);
+  if (!sameIds) {
+    const firstDiff = a.comments.findIndex((c, i) => c.id !== f.comments[i]?.id);
+    fail(
+      `${slug}: the floor does not return the same comments as ${apiPath} ` +
+        `(API ${a.comments.length} comments, floor ${f.comments.length}; first difference at index ${firstDiff}). ` +
+        `Is the server using the same database as --db (${settings.db})?`,
+    );
+  }
+  const fields = (o) => Object.keys(o ?? {}).sort().join(',');
+  if (a.comments.length > 0 && fields(a.comments[0]) !== fields(f.comments[0])) {
+    fail(`${slug}: the floor's fields (${fields(f.comments[0])}) differ from the API's (${fields(a.comments[0])}); update FLOOR_SQL`);
+  }
+  if (fields(a) !== fields(f)) fail(`${slug}: the floor's top-level keys (${fields(f)}) differ from the API's (${fields(a)})`);
+  // Values other than replyCount must match too, so that byte counts are comparable.
+  for (let i = 0; i < a.comments.length; i++) {
+    const x = { ...a.comments[i], replyCount: 0 };
+    const y = f.comments[i];
+    for (const key of Object.keys(x)) {
+      if (x[key] !== y[key]) fail(`${slug}: comment ${x.id} differs in "${key}": API ${JSON.stringify(x[key])}, floor ${JSON.stringify(y[key])}`);
+    }
+  }
+  if (a.nextCursor !== f.nextCursor) {
+    fail(`${slug}: the floor's nextCursor (${f.nextCursor}) disagrees with the API's (${a.nextCursor})`);
+  }
+  return { comments: a.comments.length, apiBytes: api.bytes, floorBytes: floor.bytes };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statistics
+
+function median(sorted) {
+  const n = sorted.length;
+  return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+
+/** Nearest-rank percentile: the smallest sample that at least p% of the samples are less than or equal to. */
+function percentile(sorted, p) {
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function summarise(samples) {
+  const ttfb = samples.map((s) => s.ttfb).sort((x, y) => x - y);
+  const total = samples.map((s) => s.total).sort((x, y) => x - y);
+  const bytes = samples.map((s) => s.bytes).sort((x, y) => x - y);
+  const round = (x) => Math.round(x * 1000) / 1000;
+  return {
+    requests: samples.length,
+    ttfbMs: { median: round(median(ttfb)), p95: round(percentile(ttfb, 95)), min: round(ttfb[0]), max: round(ttfb.at(-1)) },
+    totalMs: { median: round(median(total)), p95: round(percentile(total, 95)), min: round(total[0]), max: round(total.at(-1)) },
+    bytes: { median: median(bytes), min: bytes[0], max: bytes.at(-1) },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Run
+
+async function measureThread(settings, thread, appAgent, floorOrigin, floorAgent) {
+  const targets = {
+    page: { origin: settings.url, agent: appAgent, path: `/articles/${thread.slug}` },
+    json: { origin: settings.url, agent: appAgent, path: `/api/articles/${thread.slug}/comments` },
+    floor: { origin: floorOrigin, agent: floorAgent, path: `/floor/${thread.slug}` },
+  };
+  const samples = { page: [], json: [], floor: [] };
+  const rounds = settings.warmup + settings.requests;
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of KINDS) {
+      const t = targets[kind.key];
+      const result = await get(t.origin, t.agent, t.path);
+      checkResponse(result, kind, t.origin + t.path);
+      if (round >= settings.warmup) samples[kind.key].push(result);
+    }
+  }
+  return Object.fromEntries(KINDS.map((k) => [k.key, summarise(samples[k.key])]));
+}
+
+function evaluateTargets(results) {
+  const byThread = Object.fromEntries(results.map((r) => [r.slug, r]));
+  const targets = [];
+  const add = (name, actual, limit, unit) => targets.push({ target: name, actual, limit, unit, pass: actual !== undefined && actual < limit });
+  for (const r of results) {
+    targets.push({
+      target: `${r.slug}: JSON page 1 median total within 4x the floor`,
+      actual: r.jsonToFloorRatio,
+      limit: 4,
+      unit: 'x',
+      pass: r.jsonToFloorRatio <= 4,
+    });
+  }
+  add('bench-10k: JSON page 1 median total < 25 ms', byThread['bench-10k'].kinds.json.totalMs.median, 25, 'ms');
+  add('bench-10k: article page median total < 60 ms', byThread['bench-10k'].kinds.page.totalMs.median, 60, 'ms');
+  add('bench-100k: JSON page 1 median total < 50 ms', byThread['bench-100k'].kinds.json.totalMs.median, 50, 'ms');
+  add('bench-100k: article page median total < 120 ms', byThread['bench-100k'].kinds.page.totalMs.median, 120, 'ms');
+  for (const r of results) add(`${r.slug}: article page HTML < 400 KB (largest response)`, r.kinds.page.bytes.max, MAX_PAGE_BYTES, 'bytes');
+  return targets;
+}
+
+function pad(value, width, right = true) {
+  const s = String(value);
+  return right ? s.padStart(width) : s.padEnd(width);
+}
+
+function printTable(results, settings) {
+  const ms = (x) => x.toFixed(2);
+  const header = [
+    pad('thread', 11, false),
+    pad('kind', 13, false),
+    pad('n', 4),
+    pad('TTFB med', 9),
+    pad('TTFB p95', 9),
+    pad('total med', 10),
+    pad('total p95', 10),
+    pad('bytes', 9),
+  ].join('  ');
+  const lines = [
+    `Thread read benchmark: ${settings.url}, ${settings.requests} timed requests per kind after ${settings.warmup} warm-up rounds, times in ms`,
+    '',
+    header,
+    '-'.repeat(header.length),
+  ];
+  for (const r of results) {
+    for (const kind of KINDS) {
+      const s = r.kinds[kind.key];
+      const bytes = s.bytes.min === s.bytes.max ? String(s.bytes.median) : `~${s.bytes.median}`;
+      lines.push(
+        [
+          pad(r.slug, 11, false),
+          pad(kind.label, 13, false),
+          pad(s.requests, 4),
+          pad(ms(s.ttfbMs.median), 9),
+          pad(ms(s.ttfbMs.p95), 9),
+          pad(ms(s.totalMs.median), 10),
+          pad(ms(s.totalMs.p95), 10),
+          pad(bytes, 9),
+        ].join('  '),
+      );
+    }
+    lines.push(`${pad('', 11, false)}  JSON page 1 / floor (median total): ${r.jsonToFloorRatio.toFixed(2)}x   (${r.firstPageComments} comments on page 1)`);
+  }
+  console.log(lines.join('\n'));
+}
+
+function printTargets(targets) {
+  const fmt = (t) => (t.unit === 'x' ? `${t.actual.toFixed(2)}x` : t.unit === 'ms' ? `${t.actual.toFixed(2)} ms` : `${t.actual} bytes`);
+  console.log('\nTargets (reported, not enforced):');
+  for (const t of targets) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${fmt(t)}`);
+  const passed = targets.filter((t) => t.pass).length;
+  console.log(`  ${passed}/${targets.length} met`);
+}
+
+async function main() {
+  const settings = readSettings();
+
+  const dbExists = fs.existsSync(settings.db);
+  const db = openDatabase(settings.db);
+  const found = findArticles(db);
+  if (found.size < THREADS.length) {
+    db?.close();
+    reportMissing(settings, found, dbExists);
+    return 1;
+  }
+
+  const appAgent = makeAgent();
+  const floorAgent = makeAgent();
+  let floorServer;
+  try {
+    await checkServerAnswers(settings, appAgent);
+    floorServer = await startFloorServer(db, found);
+    const floorOrigin = `http://127.0.0.1:${floorServer.address().port}`;
+
+    const checks = {};
+    for (const thread of THREADS) {
+      checks[thread.slug] = await checkFloorMatchesApi(settings, appAgent, floorOrigin, floorAgent, thread.slug);
+    }
+
+    const results = [];
+    for (const thread of THREADS) {
+      process.stderr.write(`measuring ${thread.slug} (${settings.warmup} + ${settings.requests} rounds of page, JSON, floor)...\n`);
+      const kinds = await measureThread(settings, thread, appAgent, floorOrigin, floorAgent);
+      results.push({
+        slug: thread.slug,
+        comments: thread.comments,
+        firstPageComments: checks[thread.slug].comments,
+        kinds,
+        jsonToFloorRatio: Math.round((kinds.json.totalMs.median / kinds.floor.totalMs.median) * 1000) / 1000,
+      });
+    }
+    console.log('');
+    printTable(results, settings);
+    const targets = evaluateTargets(results);
+    printTargets(targets);
+
+    const cpus = os.cpus();
+    const bestEffort = (read) => {
+      try {
+        return read().trim();
+      } catch {
+        return null;
+      }
+    };
+    const report = {
+      date: new Date().toISOString(),
+      node: process.version,
+      machine: {
+        platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+        cpus: cpus.length,
+        cpuModel: cpus[0]?.model ?? 'unknown',
+        totalMemoryBytes: os.totalmem(),
+      },
+      // What was probably measured: the checkout and build here (the server may run from elsewhere).
+      checkout: {
+        gitCommit: bestEffort(() => execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })),
+        gitTrackedChanges: bestEffort(() =>
+          execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+        )?.split('\n').filter(Boolean).length ?? null,
+        nextBuildId: bestEffort(() => fs.readFileSync('.next/BUILD_ID', 'utf8')),
+      },
+      settings: {
+        url: settings.url,
+        database: settings.db,
+        requestsPerKind: settings.requests,
+        warmupRounds: settings.warmup,
+        order: 'per thread, sequential, round-robin: article page, JSON page 1, floor',
+        percentile: 'nearest rank',
+        ttfb: 'request start to response head received',
+        total: 'request start to last byte received',
+        bytes: 'response body bytes as received, no Accept-Encoding (uncompressed)',
+      },
+      threads: results,
+      targets,
+    };
+    fs.mkdirSync(path.dirname(settings.out), { recursive: true });
+    fs.writeFileSync(settings.out, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nWrote ${path.relative(process.cwd(), settings.out) || settings.out}`);
+    return 0;
+  } finally {
+    for (const agent of agents) agent.destroy();
+    if (floorServer) {
+      floorServer.closeAllConnections?.();
+      floorServer.close();
+    }
+    db.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(error instanceof BenchError ? `bench:thread: ${error.message}` : error);
+    process.exitCode = 1;
+  },
+);
