@@ -27,11 +27,11 @@ export function databasePath(): string {
 
 /** Opens a connection and refuses to hand it out unless every required pragma holds. */
 export function openDatabase(file: string = databasePath()): Db {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(/* turbopackIgnore: true */ file)), { recursive: true });
+  fs.mkdirSync(path.dirname(path.resolve(/* turbopackIgnore: true */ file)), { recursive: true });
   const sqlite = new Database(file);
   try {
     for (const pragma of REQUIRED_PRAGMAS) {
-      sqlite.pragma(pragma.set);
+      setPragma(sqlite, pragma.set);
       const actual = sqlite.pragma(pragma.name, { simple: true });
       if (actual !== pragma.expect) {
         throw new Error(`SQLite pragma ${pragma.name} is ${String(actual)}, expected ${String(pragma.expect)} (${file})`);
@@ -42,6 +42,26 @@ export function openDatabase(file: string = databasePath()): Db {
     throw error;
   }
   return drizzle(sqlite, { schema });
+}
+
+const BUSY_RETRY_MS = 5000;
+
+/**
+ * Turning a new file to WAL needs an exclusive lock that the busy timeout does not wait for, so two
+ * processes opening the same new file at once would see SQLITE_BUSY: retry for as long as the
+ * busy timeout would have waited.
+ */
+function setPragma(sqlite: Database.Database, statement: string): void {
+  const deadline = Date.now() + BUSY_RETRY_MS;
+  for (;;) {
+    try {
+      sqlite.pragma(statement);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+    }
+  }
 }
 
 const globalForDb = globalThis as unknown as { threadkeeperDb?: Db };

@@ -24,7 +24,7 @@ export const articles = sqliteTable('articles', {
   publishedOn: text('published_on').notNull(),
   /**
    * Comments a reader can find in the thread (placeholders for missing comments excluded), kept by
-   * triggers on `comments` so a page never counts a large thread row by row.
+   * triggers on `comments` so that a page never counts a large thread row by row.
    */
   commentCount: integer('comment_count').notNull().default(0),
   createdAt: text('created_at').notNull().default(utcNow),
@@ -39,7 +39,7 @@ export const comments = sqliteTable('comments', {
   parentId: integer('parent_id').references((): AnySQLiteColumn => comments.id, { onDelete: 'restrict' }),
   depth: integer('depth').notNull(),
   /**
-   * Materialised path: the parent's path plus this comment's id as 8 base-36 digits.
+   * Materialised path: the parent's path plus this comment's id as 12 zero-padded decimal digits.
    * Sorting an article's comments by path gives display order (depth-first, oldest sibling first),
    * and a subtree is the path range [path, path || '~').
    */
@@ -58,7 +58,7 @@ export const comments = sqliteTable('comments', {
   check('comments_status_valid', sql`${t.status} IN ('visible', 'hidden', 'deleted', 'unavailable')`),
   check('comments_origin_valid', sql`${t.origin} IN ('reader', 'import', 'synthetic')`),
   check('comments_depth_matches_parent', sql`(${t.parentId} IS NULL) = (${t.depth} = 0)`),
-  check('comments_path_matches_depth', sql`length(${t.path}) = 8 * (${t.depth} + 1)`),
+  check('comments_path_matches_depth', sql`length(${t.path}) = 12 * (${t.depth} + 1) AND ${t.path} NOT GLOB '*[^0-9]*'`),
   check('comments_version_positive', sql`${t.version} >= 1`),
 ]);
 

@@ -6,6 +6,7 @@ CREATE TABLE `articles` (
 	`body` text NOT NULL,
 	`footer` text,
 	`published_on` text NOT NULL,
+	`comment_count` integer DEFAULT 0 NOT NULL,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
 	CONSTRAINT "articles_published_on_format" CHECK("articles"."published_on" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' OR "articles"."published_on" GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
 );
@@ -29,7 +30,7 @@ CREATE TABLE `comments` (
 	CONSTRAINT "comments_status_valid" CHECK("comments"."status" IN ('visible', 'hidden', 'deleted', 'unavailable')),
 	CONSTRAINT "comments_origin_valid" CHECK("comments"."origin" IN ('reader', 'import', 'synthetic')),
 	CONSTRAINT "comments_depth_matches_parent" CHECK(("comments"."parent_id" IS NULL) = ("comments"."depth" = 0)),
-	CONSTRAINT "comments_path_matches_depth" CHECK(length("comments"."path") = 8 * ("comments"."depth" + 1)),
+	CONSTRAINT "comments_path_matches_depth" CHECK(length("comments"."path") = 12 * ("comments"."depth" + 1) AND "comments"."path" NOT GLOB '*[^0-9]*'),
 	CONSTRAINT "comments_version_positive" CHECK("comments"."version" >= 1)
 );
 --> statement-breakpoint

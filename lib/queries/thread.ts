@@ -58,6 +58,7 @@ export type ThreadPageOptions = {
 
 export function readThreadPage(db: Db, articleId: number, options: ThreadPageOptions = {}): ThreadPage {
   const limit = options.limit ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`page size must be a whole number above 0: ${limit}`);
   const tops = prepared(db, SELECT_TOP_LEVEL_PATHS)
     .pluck()
     .all({ articleId, after: options.after ?? '', limit: limit + 1 }) as string[];

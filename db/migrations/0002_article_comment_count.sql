@@ -1,1 +1,0 @@
-ALTER TABLE `articles` ADD `comment_count` integer DEFAULT 0 NOT NULL;
