@@ -71,7 +71,14 @@ if (vitest) {
 if (!vitestOk) failures.push('vitest');
 if (!vitest) failed += 1;
 
-if (run('next build', bin('next'), ['build'])) {
+// The build must never open the database: point it at a file that must still not exist afterwards.
+const buildProbe = path.join(reports, 'build-must-not-open', 'threadkeeper.db');
+const built = run('next build', bin('next'), ['build'], { DATABASE_PATH: buildProbe });
+if (built && fs.existsSync(path.dirname(buildProbe))) {
+  console.error(`next build opened the database (${buildProbe} exists)`);
+  step('next build never opens the database', false);
+}
+if (built) {
   const playwrightReport = path.join(reports, 'playwright.json');
   const port = await freePort();
   const playwrightOk = run('playwright (Chromium)', bin('playwright'), ['test'], {

@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { E2E_DEEP_CHAIN, E2E_DEEP_SLUG, E2E_SYNTHETIC_SLUG } from '@/scripts/e2e-data';
+import { expect, test } from './fixtures';
 import { expectedSeedComments, SEED_SLUG, SEED_TITLE } from './seed-thread';
 
 /** Every comment on the page: its text as rendered, its parent's text, and its nesting depth. */
@@ -95,10 +96,22 @@ test('a branch deeper than the page ends in "Continue this thread", which opens 
   await expect(context.getByText('Level 7 of the chain.')).toBeVisible();
 });
 
-test('an unknown article gets the not-found page', async ({ page }) => {
-  const response = await page.goto('/articles/no-such-article');
-  expect(response?.status()).toBe(404);
-  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+test.describe('an unknown address', () => {
+  test.use({ allowedConsoleErrors: [/status of 404/] });
+
+  test('an unknown article gets the not-found page', async ({ page }) => {
+    const response = await page.goto('/articles/no-such-article');
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  });
+
+  test('an unknown comment and a malformed page cursor get the not-found page', async ({ page }) => {
+    for (const address of [`/articles/${SEED_SLUG}/comments/999999`, `/articles/${SEED_SLUG}/comments/abc`, `/articles/${SEED_SLUG}?after=zzz`]) {
+      const response = await page.goto(address);
+      expect(response?.status(), address).toBe(404);
+      await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+    }
+  });
 });
 
 test.describe('with JavaScript disabled', () => {
