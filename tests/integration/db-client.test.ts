@@ -38,4 +38,10 @@ describe('openDatabase', () => {
     db = openDatabase(file);
     expect(db.$client.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'probe'").get()).toEqual({ n: 1 });
   });
+
+  it('refuses to hand out a connection on which a required pragma does not hold', () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'threadkeeper-client-'));
+    // An in-memory database cannot use WAL: its journal mode stays "memory".
+    expect(() => openDatabase(':memory:')).toThrow('SQLite pragma journal_mode is memory, expected wal');
+  });
 });
