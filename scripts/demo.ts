@@ -4,7 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { DEMO_ARTICLE_SLUG, seedDemoArticle } from '@/lib/import/seed-demo-article';
+import { seedDemoArticleFromCaptures } from '@/lib/import/demo-captures';
+import { DEMO_ARTICLE_SLUG } from '@/lib/import/seed-demo-article';
 
 const nextBin = require.resolve('next/dist/bin/next');
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
@@ -33,12 +34,7 @@ if (!fs.existsSync(buildId) || newestChange(BUILD_INPUTS) > fs.statSync(buildId)
 
 const db = openDatabase();
 const applied = migrateDatabase(db);
-const seedFolder = path.join(process.cwd(), 'db', 'seed');
-const seeded = seedDemoArticle(
-  db,
-  fs.readFileSync(path.join(seedFolder, 'article.txt'), 'utf8'),
-  fs.readFileSync(path.join(seedFolder, 'thread.txt'), 'utf8'),
-);
+const seeded = seedDemoArticleFromCaptures(db);
 db.$client.close();
 
 console.log(`

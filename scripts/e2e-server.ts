@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { insertArticleWithThread } from '@/lib/import/insert-article-with-thread';
-import { seedDemoArticle } from '@/lib/import/seed-demo-article';
+import { seedDemoArticleFromCaptures } from '@/lib/import/demo-captures';
 import { generateSyntheticThread } from '@/lib/synthetic/generate-thread';
 import { E2E_DEEP_CHAIN, E2E_DEEP_SLUG, E2E_SYNTHETIC_COMMENTS, E2E_SYNTHETIC_SEED, E2E_SYNTHETIC_SLUG } from './e2e-data';
 
@@ -17,8 +17,7 @@ const databaseFile = path.join(dir, 'e2e.db');
 
 const db = openDatabase(databaseFile);
 migrateDatabase(db);
-const seedFolder = path.join(process.cwd(), 'db', 'seed');
-seedDemoArticle(db, fs.readFileSync(path.join(seedFolder, 'article.txt'), 'utf8'), fs.readFileSync(path.join(seedFolder, 'thread.txt'), 'utf8'));
+seedDemoArticleFromCaptures(db);
 const synthetic = generateSyntheticThread({
   comments: E2E_SYNTHETIC_COMMENTS,
   slug: E2E_SYNTHETIC_SLUG,

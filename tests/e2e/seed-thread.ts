@@ -1,6 +1,5 @@
 // What the seed thread should look like on the page, derived from the committed capture.
-import fs from 'node:fs';
-import path from 'node:path';
+import { readDemoCapture } from '@/lib/import/demo-captures';
 import { parseThreadCapture } from '@/lib/import/parse-thread-capture';
 
 export const SEED_SLUG = 'from-pyongyang-with-love-autocracies-befriend-autocracies';
@@ -8,7 +7,7 @@ export const SEED_TITLE = 'From Pyongyang with Love—Autocracies Befriend Autoc
 
 /** Each visible comment's text as the page shows it, with its parent's (null at top level or under a placeholder). */
 export function expectedSeedComments() {
-  const parsed = parseThreadCapture(fs.readFileSync(path.join(process.cwd(), 'db', 'seed', 'thread.txt'), 'utf8'));
+  const parsed = parseThreadCapture(readDemoCapture('thread.txt'));
   const textOf = (index: number | null) => {
     const comment = index === null ? undefined : parsed[index];
     return comment && comment.status === 'visible' ? comment.body : null;

@@ -1,12 +1,5 @@
 // The committed demo captures (db/seed/*.txt), read as the seed script reads them.
-import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-export const SEED_FOLDER = fileURLToPath(new URL('../../db/seed/', import.meta.url));
-
-export function readSeedCapture(name: 'article.txt' | 'thread.txt'): string {
-  return fs.readFileSync(`${SEED_FOLDER}${name}`, 'utf8');
-}
+export { readDemoCapture as readSeedCapture } from '@/lib/import/demo-captures';
 
 /** The one entry whose body starts with `prefix`; fails the test when there are none or several. */
 export function onlyWithPrefix<T extends { body: string | null }>(entries: readonly T[], prefix: string): T {
