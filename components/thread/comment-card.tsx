@@ -14,15 +14,15 @@ export function commentPermalink(slug: string, commentId: number): string {
 }
 
 export function CommentCard({ comment, slug, focused = false }: { comment: CommentView; slug: string; focused?: boolean }) {
-  const absent = comment.status !== 'visible' || comment.body === null;
+  const absent = comment.status !== 'visible';
   return (
     <article
       id={`comment-${comment.id}`}
       className={`comment${absent ? ' comment-absent' : ''}${focused ? ' comment-focused' : ''}`}
       aria-label={absent ? 'Comment not shown' : `Comment by ${comment.authorName}`}
     >
-      {absent ? (
-        <p className="comment-tombstone">{ABSENT_TEXT[comment.status === 'visible' ? 'unavailable' : comment.status]}</p>
+      {comment.status !== 'visible' ? (
+        <p className="comment-tombstone">{ABSENT_TEXT[comment.status]}</p>
       ) : (
         <>
           <header className="comment-meta">
@@ -35,7 +35,7 @@ export function CommentCard({ comment, slug, focused = false }: { comment: Comme
             <span aria-hidden="true"> · </span>
             <a className="permalink" href={commentPermalink(slug, comment.id)}>Link</a>
           </header>
-          <CommentBody text={comment.body!} />
+          <CommentBody text={comment.body} />
         </>
       )}
     </article>

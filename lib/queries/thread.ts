@@ -5,7 +5,7 @@ import { prepared } from '@/db/prepared';
 import type { CommentStatus } from '@/db/schema';
 import { idsInPath, subtreeEnd } from '@/lib/thread/comment-path';
 import { DEFAULT_PAGE_SIZE } from '@/lib/thread/limits';
-import type { CommentView, ThreadPage } from '@/lib/thread/types';
+import type { CommentText, CommentView, ThreadPage } from '@/lib/thread/types';
 
 const NO_DEPTH_LIMIT = 1_000_000;
 
@@ -106,13 +106,13 @@ function toViews(rows: CommentRow[]): CommentView[] {
 }
 
 function toView(row: CommentRow, replyCount: number): CommentView {
+  const text: CommentText = row.status === 'visible' ? { status: 'visible', body: row.body } : { status: row.status, body: null };
   return {
+    ...text,
     id: row.id,
     parentId: row.parentId,
     depth: row.depth,
     authorName: row.authorName,
-    body: row.status === 'visible' ? row.body : null,
-    status: row.status,
     imported: row.origin === 'import',
     createdAt: row.createdAt,
     replyCount,

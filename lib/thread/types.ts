@@ -1,14 +1,16 @@
 // The shapes a thread is handed to the UI and the JSON API in: only what a reader may see.
 import type { CommentStatus } from '@/db/schema';
 
-export type CommentView = {
+/** A comment's text travels only with the `visible` status; otherwise it never leaves the server. */
+export type CommentText =
+  | { status: 'visible'; body: string }
+  | { status: Exclude<CommentStatus, 'visible'>; body: null };
+
+export type CommentView = CommentText & {
   id: number;
   parentId: number | null;
   depth: number;
   authorName: string;
-  /** null whenever the status is not `visible`: such text never leaves the server for a reader. */
-  body: string | null;
-  status: CommentStatus;
   /** true for comments brought in from a capture, whose times only keep the captured order. */
   imported: boolean;
   createdAt: string;
