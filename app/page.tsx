@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getDb } from '@/db/client';
+import { countLabel } from '@/lib/format/count';
 import { formatPublishedOn } from '@/lib/format/date';
 import { listArticles } from '@/lib/queries/articles';
 
@@ -20,7 +21,7 @@ export default function HomePage() {
               <p className="meta">
                 <time dateTime={article.publishedOn}>{formatPublishedOn(article.publishedOn)}</time>
                 {' · '}
-                {article.commentCount === 1 ? '1 comment' : `${article.commentCount.toLocaleString('en-US')} comments`}
+                {countLabel(article.commentCount, 'comment', 'comments')}
               </p>
             </li>
           ))}

@@ -1,10 +1,7 @@
 // Nested comments as nested lists, so depth shows by indentation and to screen readers.
+import { countLabel } from '@/lib/format/count';
 import type { CommentNode } from '@/lib/thread/types';
 import { CommentCard, commentPermalink } from './comment-card';
-
-function repliesLabel(count: number): string {
-  return count === 1 ? '1 reply' : `${count.toLocaleString('en-US')} replies`;
-}
 
 export function CommentList({ nodes, slug, focusedId }: { nodes: CommentNode[]; slug: string; focusedId?: number }) {
   return (
@@ -17,13 +14,13 @@ export function CommentList({ nodes, slug, focusedId }: { nodes: CommentNode[]; 
             <details className="replies" open>
               <summary>
                 <span className="when-open">Collapse</span>
-                <span className="when-closed">Expand ({repliesLabel(node.replyCount)} hidden)</span>
+                <span className="when-closed">Expand ({countLabel(node.replyCount, 'reply', 'replies')} hidden)</span>
               </summary>
               <CommentList nodes={node.replies} slug={slug} focusedId={focusedId} />
             </details>
           ) : node.replyCount > 0 ? (
             <a className="continue-thread" href={commentPermalink(slug, node.id)}>
-              Continue this thread ({repliesLabel(node.replyCount)})
+              Continue this thread ({countLabel(node.replyCount, 'reply', 'replies')})
             </a>
           ) : null}
         </li>

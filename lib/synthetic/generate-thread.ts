@@ -1,4 +1,5 @@
 // Generates a large, realistic-shaped thread from a fixed seed, for demos and benchmarks.
+import { countLabel } from '@/lib/format/count';
 import type { NewArticle, NewThreadComment } from '@/lib/import/insert-article-with-thread';
 
 export type SyntheticThreadOptions = {
@@ -75,10 +76,10 @@ export function generateSyntheticThread(options: SyntheticThreadOptions): { arti
 
   const article: NewArticle = {
     slug,
-    title: `Synthetic thread: ${comments.toLocaleString('en-US')} comments`,
+    title: `Synthetic thread: ${countLabel(comments, 'comment', 'comments')}`,
     photoCredit: null,
     paragraphs: [
-      `A generated discussion of ${comments.toLocaleString('en-US')} comments (seed ${seed}), for trying the thread and the moderation queue at scale.`,
+      `A generated discussion of ${countLabel(comments, 'comment', 'comments')} (seed ${seed}), for trying the thread and the moderation queue at scale.`,
       'Its comments are made up from a fixed word list; none of them was written by a person.',
     ],
     footer: [],

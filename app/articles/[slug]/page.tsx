@@ -5,6 +5,7 @@ import { ArticleStory } from '@/components/thread/article-story';
 import { CommentList } from '@/components/thread/comment-list';
 import { LoadMoreComments } from '@/components/thread/load-more-comments';
 import { getDb } from '@/db/client';
+import { countLabel } from '@/lib/format/count';
 import { readThreadPage } from '@/lib/queries/thread';
 import { buildCommentTree } from '@/lib/thread/build-tree';
 import { PAGE_MAX_DEPTH } from '@/lib/thread/limits';
@@ -33,13 +34,12 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const db = getDb();
   const after = query.data.after;
   const page = readThreadPage(db, article.id, { after, maxDepth: PAGE_MAX_DEPTH });
-  const { commentCount } = article;
 
   return (
     <>
       <ArticleStory article={article} />
       <section id="comments" className="thread" aria-labelledby="comments-heading">
-        <h2 id="comments-heading">{commentCount === 1 ? '1 comment' : `${commentCount.toLocaleString('en-US')} comments`}</h2>
+        <h2 id="comments-heading">{countLabel(article.commentCount, 'comment', 'comments')}</h2>
         {after && (
           <p className="meta">
             Showing later comments. <Link href={`/articles/${article.slug}#comments`}>Back to the first comments</Link>
