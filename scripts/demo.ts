@@ -1,14 +1,12 @@
 // npm run demo: builds if needed, migrates, seeds the demo article, and serves http://localhost:3000.
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoArticleFromCaptures } from '@/lib/import/demo-captures';
 import { DEMO_ARTICLE_SLUG } from '@/lib/import/seed-demo-article';
+import { buildNext, startNextServer } from './next-server';
 
-const nextBin = require.resolve('next/dist/bin/next');
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
 const port = process.env.PORT || '3000';
 
 const BUILD_INPUTS = ['app', 'components', 'lib', 'db', 'next.config.ts', 'package.json', 'package-lock.json'];
@@ -28,8 +26,7 @@ function newestChange(entries: string[]): number {
 const buildId = path.join(process.cwd(), '.next', 'BUILD_ID');
 if (!fs.existsSync(buildId) || newestChange(BUILD_INPUTS) > fs.statSync(buildId).mtimeMs) {
   console.log('The production build is missing or older than the sources: running next build…');
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  if (!buildNext()) process.exit(1);
 }
 
 const db = openDatabase();
@@ -44,6 +41,4 @@ Threadkeeper demo
   article:  http://localhost:${port}/articles/${DEMO_ARTICLE_SLUG}
 `);
 
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+startNextServer(['-p', port]);

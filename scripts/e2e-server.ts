@@ -1,5 +1,4 @@
 // Serves the production build on a throw-away database for the browser tests, and removes it on exit.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +8,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { insertArticleWithThread } from '@/lib/import/insert-article-with-thread';
 import { seedDemoArticleFromCaptures } from '@/lib/import/demo-captures';
 import { generateSyntheticThread } from '@/lib/synthetic/generate-thread';
+import { startNextServer } from './next-server';
 import { E2E_DEEP_CHAIN, E2E_DEEP_SLUG, E2E_SYNTHETIC_COMMENTS, E2E_SYNTHETIC_SEED, E2E_SYNTHETIC_SLUG } from './e2e-data';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '3100' } } });
@@ -38,14 +38,6 @@ insertArticleWithThread(
 );
 db.$client.close();
 
-const server = spawn(process.execPath, [require.resolve('next/dist/bin/next'), 'start', '-p', values.port!, '-H', '127.0.0.1'], {
-  stdio: 'inherit',
-  env: { ...process.env, DATABASE_PATH: databaseFile, NEXT_TELEMETRY_DISABLED: '1' },
-});
-
-const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => {
-  cleanup();
-  process.exit(code ?? 0);
-});
+startNextServer(['-p', values.port!, '-H', '127.0.0.1'], { DATABASE_PATH: databaseFile }, () =>
+  fs.rmSync(dir, { recursive: true, force: true }),
+);
