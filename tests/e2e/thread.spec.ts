@@ -41,8 +41,8 @@ test('the article page shows every seed comment nested under the comment it answ
   await expect(page.getByText('This comment is no longer available.')).toHaveCount(1);
 });
 
-test('collapsing a branch hides its replies and says how many are hidden', async ({ page }) => {
-  await page.goto(`/articles/${SEED_SLUG}`);
+/** Collapses the "@Kathy" branch, checks what a reader sees, and expands it again. */
+async function collapseAndExpandBranch(page: Page) {
   const branch = page.locator('li.comment-item').filter({
     has: page.locator(':scope > article', { hasText: '@Kathy: The Monroe Doctrine is alive and well' }),
   });
@@ -59,6 +59,11 @@ test('collapsing a branch hides its replies and says how many are hidden', async
   await toggle.getByText('Expand (4 replies hidden)').click();
   await expect(reply).toBeVisible();
   await expect(toggle.getByText('Collapse')).toBeVisible();
+}
+
+test('collapsing a branch hides its replies and says how many are hidden', async ({ page }) => {
+  await page.goto(`/articles/${SEED_SLUG}`);
+  await collapseAndExpandBranch(page);
 });
 
 test('"Load more comments" appends the next pages without reloading', async ({ page }) => {
@@ -121,6 +126,7 @@ test.describe('with JavaScript disabled', () => {
     await page.goto(`/articles/${SEED_SLUG}`);
     const rendered = (await renderedComments(page)).filter((comment) => comment.text !== null);
     expect(rendered).toEqual(expectedSeedComments());
+    await collapseAndExpandBranch(page);
   });
 
   test('"Load more comments" is a link through every page', async ({ page }) => {
