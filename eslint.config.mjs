@@ -29,6 +29,7 @@ export default defineConfig([
         },
       ],
       'react/no-danger': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
       'no-restricted-imports': [
         'error',
         { paths: [{ name: 'next/font/google', message: 'Nothing may be fetched from the internet: use system fonts.' }] },

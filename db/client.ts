@@ -71,3 +71,6 @@ export function getDb(): Db {
   globalForDb.threadkeeperDb ??= openDatabase();
   return globalForDb.threadkeeperDb;
 }
+
+/** The handle a synchronous `db.transaction((tx) => …)` callback receives. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];

@@ -64,3 +64,83 @@ export const comments = sqliteTable('comments', {
 
 export type Article = typeof articles.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
+
+export const ROLES = ['reader', 'moderator', 'owner'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey(),
+  /** Trimmed, NFKC-normalised and lowercased before storage and lookup. */
+  email: text('email').notNull(),
+  displayName: text('display_name').notNull(),
+  /** `scrypt$<params>$<salt>$<key>`: see lib/auth/password.ts. */
+  passwordHash: text('password_hash').notNull(),
+  role: text('role', { enum: ROLES }).notNull().default('reader'),
+  bannedAt: text('banned_at'),
+  banReason: text('ban_reason'),
+  /** Bumped to end every session at once: a session whose version differs is signed out. */
+  sessionVersion: integer('session_version').notNull().default(1),
+  createdAt: text('created_at').notNull().default(utcNow),
+}, (t) => [
+  uniqueIndex('users_email_unique').on(t.email),
+  check('users_role_valid', sql`${t.role} IN ('reader', 'moderator', 'owner')`),
+  check('users_ban_has_reason', sql`(${t.bannedAt} IS NULL) = (${t.banReason} IS NULL)`),
+  check('users_session_version_positive', sql`${t.sessionVersion} >= 1`),
+]);
+
+/** Who acted in a log row: a user's role at the time, or the system (command line, migrations). */
+export const ACTOR_ROLES = [...ROLES, 'system'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+/**
+ * Append-only and hash-chained: triggers refuse UPDATE, DELETE and REPLACE, and refuse a row that
+ * does not extend the chain (id = last id + 1, prev_hash = last hash). lib/log is the only writer.
+ */
+export const moderationLog = sqliteTable('moderation_log', {
+  id: integer('id').primaryKey(),
+  /** ISO 8601 UTC with milliseconds. */
+  createdAt: text('created_at').notNull(),
+  actorId: integer('actor_id').references(() => users.id, { onDelete: 'restrict' }),
+  actorName: text('actor_name').notNull(),
+  actorRole: text('actor_role', { enum: ACTOR_ROLES }).notNull(),
+  action: text('action').notNull(),
+  targetType: text('target_type'),
+  targetId: integer('target_id'),
+  articleId: integer('article_id').references(() => articles.id, { onDelete: 'restrict' }),
+  reasonCode: text('reason_code'),
+  publicNote: text('public_note'),
+  internalNote: text('internal_note'),
+  /** Canonical JSON of the state before and after the action. */
+  previousState: text('previous_state'),
+  newState: text('new_state'),
+  requestId: text('request_id'),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+}, (t) => [
+  uniqueIndex('moderation_log_hash_unique').on(t.hash),
+  index('moderation_log_actor_idx').on(t.actorId),
+  index('moderation_log_target_idx').on(t.targetType, t.targetId),
+  index('moderation_log_article_idx').on(t.articleId),
+  check('moderation_log_actor_role_valid', sql`${t.actorRole} IN ('reader', 'moderator', 'owner', 'system')`),
+  check('moderation_log_system_has_no_actor', sql`(${t.actorRole} = 'system') = (${t.actorId} IS NULL)`),
+  check('moderation_log_action_format', sql`${t.action} <> '' AND ${t.action} NOT GLOB '*[^a-z_]*'`),
+  check('moderation_log_target_complete', sql`(${t.targetType} IS NULL) = (${t.targetId} IS NULL)`),
+  check('moderation_log_hash_format', sql`length(${t.hash}) = 64 AND length(${t.prevHash}) = 64`),
+]);
+
+/** Failed sign-ins, kept for the rate limiter's window so that a restart does not reset it. */
+export const signInFailures = sqliteTable('sign_in_failures', {
+  id: integer('id').primaryKey(),
+  /** The normalised email as typed, whether or not an account has it. */
+  email: text('email').notNull(),
+  clientAddress: text('client_address').notNull(),
+  /** Milliseconds since the epoch. */
+  failedAt: integer('failed_at').notNull(),
+}, (t) => [
+  index('sign_in_failures_email_idx').on(t.email, t.failedAt),
+  index('sign_in_failures_address_idx').on(t.clientAddress, t.failedAt),
+  index('sign_in_failures_failed_at_idx').on(t.failedAt),
+]);
+
+export type User = typeof users.$inferSelect;
+export type ModerationLogRow = typeof moderationLog.$inferSelect;

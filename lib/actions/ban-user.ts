@@ -1,0 +1,10 @@
+'use server';
+import { banUser } from '@/lib/users/ban-user';
+import { banUserSchema } from '@/lib/validation/account-fields';
+import type { FormState } from './form-state';
+import { runUserAdminAction } from './run-user-admin-action';
+
+export async function banUserAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const raw = { userId: form.get('userId'), reason: form.get('reason') };
+  return runUserAdminAction(banUserSchema, raw, banUser, 'Banned.');
+}

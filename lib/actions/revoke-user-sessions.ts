@@ -1,0 +1,9 @@
+'use server';
+import { revokeUserSessions } from '@/lib/users/revoke-user-sessions';
+import { userRefSchema } from '@/lib/validation/account-fields';
+import type { FormState } from './form-state';
+import { runUserAdminAction } from './run-user-admin-action';
+
+export async function revokeUserSessionsAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runUserAdminAction(userRefSchema, { userId: form.get('userId') }, revokeUserSessions, 'Signed out everywhere.');
+}

@@ -1,0 +1,25 @@
+'use server';
+// Sign-in form → Auth.js credentials sign-in; a refusal comes back as words for the form.
+import { redirect } from 'next/navigation';
+import { signIn, SignInRefused } from '@/lib/auth/auth';
+import { safeReturnPath } from '@/lib/http/safe-return-path';
+import { fail } from '@/lib/result';
+import type { FormState } from './form-state';
+
+export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const email = form.get('email');
+  const password = form.get('password');
+  if (typeof email !== 'string' || email.trim() === '') {
+    return fail('INVALID_INPUT', 'Enter your email address.', { email: ['Enter your email address.'] });
+  }
+  if (typeof password !== 'string' || password === '') {
+    return fail('INVALID_INPUT', 'Enter your password.', { password: ['Enter your password.'] });
+  }
+  try {
+    await signIn('credentials', { email, password, redirect: false });
+  } catch (error) {
+    if (error instanceof SignInRefused) return error.failure;
+    throw error;
+  }
+  redirect(safeReturnPath(form.get('callbackUrl')));
+}

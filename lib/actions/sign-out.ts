@@ -1,0 +1,7 @@
+'use server';
+// The header's "Sign out" button.
+import { signOut } from '@/lib/auth/auth';
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/' });
+}

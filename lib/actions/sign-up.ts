@@ -1,0 +1,21 @@
+'use server';
+// Sign-up form → registerReader; then on to sign-in, whether or not the email was new.
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { safeReturnPath } from '@/lib/http/safe-return-path';
+import { registerReader } from '@/lib/users/register-reader';
+import { signUpSchema } from '@/lib/validation/account-fields';
+import { parseInput } from '@/lib/validation/parse-input';
+import type { FormState } from './form-state';
+
+export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const input = parseInput(signUpSchema, {
+    email: form.get('email'),
+    displayName: form.get('displayName'),
+    password: form.get('password'),
+  });
+  if (!input.ok) return input;
+  await registerReader(getDb(), input.data);
+  // Signing in here would tell whoever typed the email whether it was already taken.
+  redirect(`/signin?${new URLSearchParams({ created: '1', callbackUrl: safeReturnPath(form.get('callbackUrl')) })}`);
+}

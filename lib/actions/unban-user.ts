@@ -1,0 +1,9 @@
+'use server';
+import { unbanUser } from '@/lib/users/unban-user';
+import { userRefSchema } from '@/lib/validation/account-fields';
+import type { FormState } from './form-state';
+import { runUserAdminAction } from './run-user-admin-action';
+
+export async function unbanUserAction(_previous: FormState, form: FormData): Promise<FormState> {
+  return runUserAdminAction(userRefSchema, { userId: form.get('userId') }, unbanUser, 'Ban lifted.');
+}

@@ -1,0 +1,64 @@
+// Auth.js (next-auth v5): email + password sign-in, JWT sessions that are re-checked against the database on every request.
+import 'server-only';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { CLIENT_ADDRESS_HEADER, UNKNOWN_CLIENT_ADDRESS } from '@/lib/http/client-address';
+import { readSessionVersion } from '@/lib/queries/users';
+import type { Failure } from '@/lib/result';
+import { authenticate, WRONG_CREDENTIALS } from './authenticate';
+import { loadAuthSecret } from './auth-secret';
+
+/** A refused sign-in; the sign-in action shows its failure's message. */
+export class SignInRefused extends CredentialsSignin {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+    this.code = failure.code === 'RATE_LIMITED' ? 'rate_limited' : 'credentials';
+  }
+}
+
+// Longer input is never a real password: refuse it before spending a scrypt on it.
+const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().max(1024) });
+
+let secret: string | undefined;
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: (secret ??= loadAuthSecret()),
+  trustHost: true,
+  session: { strategy: 'jwt' },
+  pages: { signIn: '/signin', error: '/signin' },
+  providers: [
+    Credentials({
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(raw, request) {
+        const credentials = credentialsSchema.safeParse(raw);
+        if (!credentials.success) throw new SignInRefused({ ok: false, code: 'UNAUTHENTICATED', message: WRONG_CREDENTIALS });
+        const clientAddress = request.headers.get(CLIENT_ADDRESS_HEADER) ?? UNKNOWN_CLIENT_ADDRESS;
+        const result = await authenticate(getDb(), { ...credentials.data, clientAddress });
+        if (!result.ok) throw new SignInRefused(result);
+        return { id: String(result.userId), sessionVersion: result.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) return { sub: user.id, sessionVersion: user.sessionVersion };
+      // Every request: a deleted user, or a session version bumped by a password reset or
+      // "sign out everywhere", ends the session here.
+      const current = readSessionVersion(getDb(), Number(token.sub));
+      return current !== undefined && current === token.sessionVersion ? token : null;
+    },
+    session({ session, token }) {
+      return { expires: session.expires, user: { id: token.sub } } as typeof session;
+    },
+  },
+  logger: {
+    error(error) {
+      // Wrong passwords and stale or forged cookies are expected traffic, not server faults.
+      const name = (error as { type?: string }).type ?? error.name;
+      if (name === 'CredentialsSignin' || name === 'JWTSessionError') return;
+      console.error(`[auth] ${name}: ${error.message}`);
+    },
+  },
+}));

@@ -1,0 +1,42 @@
+// Re-reads the caller inside the transaction and checks one permission, so a demotion or ban made a moment ago already counts.
+import { eq } from 'drizzle-orm';
+import type { Tx } from '@/db/client';
+import { users, type ActorRole } from '@/db/schema';
+import { fail, type Failure } from '@/lib/result';
+import type { Actor, SystemActor, UserViewer } from './actor';
+import { can, type Permission } from './permissions';
+
+/** The caller as the log records them: their id, email and role at this moment. */
+export type LogActor = { id: number | null; name: string; role: ActorRole };
+
+export type AuthorizedActor = { actor: UserViewer | SystemActor; logActor: LogActor };
+
+const REFUSALS: Record<Permission, string> = {
+  'comment.post': 'You cannot post comments.',
+  'comment.report': 'You cannot report comments.',
+  'comment.moderate': 'Only moderators and owners can moderate comments.',
+  'moderation.log.view': 'Only moderators and owners can read the moderation log.',
+  'moderation.log.export': 'Only owners can export the moderation log.',
+  'article.close': 'Only owners can open or close comments.',
+  'users.manage': 'Only owners can manage users.',
+};
+
+export function authorizeActor(tx: Tx, actor: Actor, permission: Permission): AuthorizedActor | Failure {
+  if (actor.kind === 'system') return { actor, logActor: { id: null, name: actor.name, role: 'system' } };
+  if (actor.kind === 'anonymous') return fail('UNAUTHENTICATED', 'Sign in first.');
+  const row = tx.select().from(users).where(eq(users.id, actor.id)).get();
+  if (!row) return fail('UNAUTHENTICATED', 'Your account no longer exists. Sign in again.');
+  const fresh: UserViewer = {
+    kind: 'user',
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    role: row.role,
+    banned: row.bannedAt !== null,
+    banReason: row.banReason,
+    requestId: actor.requestId,
+  };
+  if (fresh.banned) return fail('FORBIDDEN', `Your account is banned: ${row.banReason}`);
+  if (!can(fresh, permission)) return fail('FORBIDDEN', REFUSALS[permission]);
+  return { actor: fresh, logActor: { id: row.id, name: row.email, role: row.role } };
+}

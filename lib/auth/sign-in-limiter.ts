@@ -1,0 +1,46 @@
+// The sign-in rate limiter: 10 failures in 10 minutes for one account, or from one client address, and further attempts wait.
+import type { Db } from '@/db/client';
+import { prepared } from '@/db/prepared';
+
+export const SIGN_IN_MAX_FAILURES = 10;
+export const SIGN_IN_WINDOW_MS = 10 * 60 * 1000;
+
+export type AttemptKey = { email: string; clientAddress: string };
+
+/**
+ * Opens an attempt: refused with the minutes to wait when either key has used up its failures,
+ * otherwise recorded at once as a failure, so that attempts racing in parallel count before their
+ * passwords are checked. `succeed` takes it back and forgives the account's earlier failures.
+ */
+export function beginSignInAttempt(db: Db, key: AttemptKey, now: number): { retryAfterMinutes: number } | { attemptId: number } {
+  return db.$client.transaction(() => {
+    const since = now - SIGN_IN_WINDOW_MS;
+    prepared(db, 'DELETE FROM sign_in_failures WHERE failed_at <= ?').run(since);
+    const blockedUntil = Math.max(
+      unblocksAt(db, 'email', key.email, since),
+      unblocksAt(db, 'client_address', key.clientAddress, since),
+    );
+    if (blockedUntil > now) return { retryAfterMinutes: Math.max(1, Math.ceil((blockedUntil - now) / 60_000)) };
+    const inserted = prepared(db, 'INSERT INTO sign_in_failures (email, client_address, failed_at) VALUES (?, ?, ?)')
+      .run(key.email, key.clientAddress, now);
+    return { attemptId: Number(inserted.lastInsertRowid) };
+  }).immediate();
+}
+
+/** A correct password: the attempt was not a failure, and the account starts afresh. */
+export function succeedSignInAttempt(db: Db, attemptId: number, email: string): void {
+  db.$client.transaction(() => {
+    prepared(db, 'DELETE FROM sign_in_failures WHERE id = ?').run(attemptId);
+    prepared(db, 'DELETE FROM sign_in_failures WHERE email = ?').run(email);
+  }).immediate();
+}
+
+/**
+ * When the key drops below the limit again: the moment its 10th most recent failure leaves the
+ * window (0 when it has fewer than 10).
+ */
+function unblocksAt(db: Db, column: 'email' | 'client_address', value: string, since: number): number {
+  const row = prepared(db, `SELECT failed_at FROM sign_in_failures WHERE ${column} = ? AND failed_at > ?
+    ORDER BY failed_at DESC LIMIT 1 OFFSET ${SIGN_IN_MAX_FAILURES - 1}`).get(value, since) as { failed_at: number } | undefined;
+  return row ? row.failed_at + SIGN_IN_WINDOW_MS : 0;
+}

@@ -1,0 +1,88 @@
+// The single writer of moderation_log: validates an entry and chains it inside the caller's transaction.
+import { desc } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Tx } from '@/db/client';
+import { ACTOR_ROLES, moderationLog } from '@/db/schema';
+import { canonicalJson, computeLogHash, GENESIS_HASH, type HashedLogFields } from './hash-chain';
+
+export const LOG_ACTIONS = [
+  'role_changed',
+  'user_banned',
+  'user_unbanned',
+  'sessions_revoked',
+  'password_reset',
+] as const;
+export type LogAction = (typeof LOG_ACTIONS)[number];
+
+export const LOG_TARGET_TYPES = ['user', 'comment'] as const;
+
+const stateSchema = z.record(z.string(), z.unknown()).nullable().default(null);
+const optionalText = (max: number) => z.string().max(max).nullable().default(null);
+
+export const logEntrySchema = z.object({
+  actor: z.object({
+    id: z.number().int().positive().nullable(),
+    name: z.string().min(1).max(320),
+    role: z.enum(ACTOR_ROLES),
+  }),
+  action: z.enum(LOG_ACTIONS),
+  target: z.object({ type: z.enum(LOG_TARGET_TYPES), id: z.number().int().positive() }).nullable(),
+  articleId: z.number().int().positive().nullable().default(null),
+  reasonCode: optionalText(64),
+  publicNote: optionalText(1000),
+  internalNote: optionalText(2000),
+  previousState: stateSchema,
+  newState: stateSchema,
+  requestId: optionalText(100),
+});
+
+export type LogEntryInput = z.input<typeof logEntrySchema>;
+
+/**
+ * Appends one row. It must run inside the transaction that makes the change it records, so that
+ * the change and its row commit together or not at all; an invalid entry throws and rolls both back.
+ */
+export function appendLogEntry(tx: Tx, input: LogEntryInput): { id: number; hash: string } {
+  const entry = logEntrySchema.parse(input);
+  const last = tx.select({ id: moderationLog.id, hash: moderationLog.hash }).from(moderationLog)
+    .orderBy(desc(moderationLog.id)).limit(1).get();
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const fields: HashedLogFields = {
+    id: (last?.id ?? 0) + 1,
+    created_at: new Date().toISOString(),
+    actor_id: entry.actor.id,
+    actor_name: entry.actor.name,
+    actor_role: entry.actor.role,
+    action: entry.action,
+    target_type: entry.target?.type ?? null,
+    target_id: entry.target?.id ?? null,
+    article_id: entry.articleId,
+    reason_code: entry.reasonCode,
+    public_note: entry.publicNote,
+    internal_note: entry.internalNote,
+    previous_state: entry.previousState && canonicalJson(entry.previousState),
+    new_state: entry.newState && canonicalJson(entry.newState),
+    request_id: entry.requestId,
+  };
+  const hash = computeLogHash(prevHash, fields);
+  tx.insert(moderationLog).values({
+    id: fields.id,
+    createdAt: fields.created_at,
+    actorId: fields.actor_id,
+    actorName: fields.actor_name,
+    actorRole: entry.actor.role,
+    action: fields.action,
+    targetType: fields.target_type,
+    targetId: fields.target_id,
+    articleId: fields.article_id,
+    reasonCode: fields.reason_code,
+    publicNote: fields.public_note,
+    internalNote: fields.internal_note,
+    previousState: fields.previous_state,
+    newState: fields.new_state,
+    requestId: fields.request_id,
+    prevHash,
+    hash,
+  }).run();
+  return { id: fields.id, hash };
+}

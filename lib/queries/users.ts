@@ -1,0 +1,74 @@
+// Reads of user accounts: the signed-in viewer, session freshness, and the owner's user list.
+import 'server-only';
+import type { Db } from '@/db/client';
+import { prepared } from '@/db/prepared';
+import type { Role } from '@/db/schema';
+
+export type ViewerRow = {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  banned: boolean;
+  banReason: string | null;
+};
+
+type RawUser = {
+  id: number;
+  email: string;
+  display_name: string;
+  role: Role;
+  banned_at: string | null;
+  ban_reason: string | null;
+};
+
+const toViewerRow = (row: RawUser): ViewerRow => ({
+  id: row.id,
+  email: row.email,
+  displayName: row.display_name,
+  role: row.role,
+  banned: row.banned_at !== null,
+  banReason: row.ban_reason,
+});
+
+export function readViewerRow(db: Db, id: number): ViewerRow | undefined {
+  const row = prepared(db, 'SELECT id, email, display_name, role, banned_at, ban_reason FROM users WHERE id = ?').get(id);
+  return row ? toViewerRow(row as RawUser) : undefined;
+}
+
+/** The current session version, which every session cookie must match; undefined for a deleted user. */
+export function readSessionVersion(db: Db, id: number): number | undefined {
+  const row = prepared(db, 'SELECT session_version FROM users WHERE id = ?').get(id) as { session_version: number } | undefined;
+  return row?.session_version;
+}
+
+export const USERS_PAGE_SIZE = 50;
+
+export type UserListItem = ViewerRow & { createdAt: string };
+
+/** `%`, `_` and the escape character itself match literally in a LIKE … ESCAPE '\' pattern. */
+export function likeContaining(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** Users ordered by email, a page at a time after the email `after`, optionally those whose email or name contains `query`. */
+export function listUsers(db: Db, options: { query?: string; after?: string }): { users: UserListItem[]; nextAfter: string | null } {
+  const pattern = options.query ? likeContaining(options.query.normalize('NFKC').toLowerCase()) : '%';
+  const rows = prepared(db, `SELECT id, email, display_name, role, banned_at, ban_reason, created_at FROM users
+    WHERE email > @after AND (email LIKE @pattern ESCAPE '\\' OR lower(display_name) LIKE @pattern ESCAPE '\\')
+    ORDER BY email LIMIT ${USERS_PAGE_SIZE + 1}`).all({ after: options.after ?? '', pattern }) as (RawUser & { created_at: string })[];
+  const page = rows.slice(0, USERS_PAGE_SIZE);
+  return {
+    users: page.map((row) => ({ ...toViewerRow(row), createdAt: row.created_at })),
+    nextAfter: rows.length > USERS_PAGE_SIZE ? page[page.length - 1]!.email : null,
+  };
+}
+
+export function hasOwner(db: Db): boolean {
+  return prepared(db, "SELECT 1 FROM users WHERE role = 'owner' LIMIT 1").get() !== undefined;
+}
+
+export function findUserIdByEmail(db: Db, email: string): number | undefined {
+  const row = prepared(db, 'SELECT id FROM users WHERE email = ?').get(email) as { id: number } | undefined;
+  return row?.id;
+}

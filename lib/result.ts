@@ -1,0 +1,21 @@
+// The typed outcome of every mutation: expected failures are values, never thrown errors.
+
+export type ErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'INVALID_INPUT'
+  | 'NO_CHANGE'
+  | 'CONFLICT'
+  | 'LAST_OWNER'
+  | 'RATE_LIMITED';
+
+export type FieldErrors = Record<string, string[]>;
+
+export type Failure = { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors };
+
+export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
+
+export function fail(code: ErrorCode, message: string, fieldErrors?: FieldErrors): Failure {
+  return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
+}
