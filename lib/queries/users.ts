@@ -1,5 +1,4 @@
-// Reads of user accounts: the signed-in viewer, session freshness, and the owner's user list.
-import 'server-only';
+// Reads of user accounts: the signed-in viewer, session freshness, and the owner's user list. Plain functions of a Db, usable by scripts too.
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { Role } from '@/db/schema';
