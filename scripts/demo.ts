@@ -5,7 +5,7 @@ import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoArticleFromCaptures } from '@/lib/import/demo-captures';
 import { DEMO_ARTICLE_SLUG } from '@/lib/import/seed-demo-article';
-import { buildNext, startNextServer } from './next-server';
+import { buildNext, startServer } from './next-server';
 
 const port = process.env.PORT || '3000';
 
@@ -41,4 +41,4 @@ Threadkeeper demo
   article:  http://localhost:${port}/articles/${DEMO_ARTICLE_SLUG}
 `);
 
-startNextServer(['-p', port]);
+startServer(['-p', port]);

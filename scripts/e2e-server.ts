@@ -8,7 +8,7 @@ import { migrateDatabase } from '@/db/migrate';
 import { insertArticleWithThread } from '@/lib/import/insert-article-with-thread';
 import { seedDemoArticleFromCaptures } from '@/lib/import/demo-captures';
 import { generateSyntheticThread } from '@/lib/synthetic/generate-thread';
-import { startNextServer } from './next-server';
+import { startServer } from './next-server';
 import { E2E_DEEP_CHAIN, E2E_DEEP_SLUG, E2E_SYNTHETIC_COMMENTS, E2E_SYNTHETIC_SEED, E2E_SYNTHETIC_SLUG } from './e2e-data';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '3100' } } });
@@ -38,6 +38,6 @@ insertArticleWithThread(
 );
 db.$client.close();
 
-startNextServer(['-p', values.port!, '-H', '127.0.0.1'], { DATABASE_PATH: databaseFile }, () =>
+startServer(['-p', values.port!, '-H', '127.0.0.1'], { DATABASE_PATH: databaseFile }, () =>
   fs.rmSync(dir, { recursive: true, force: true }),
 );

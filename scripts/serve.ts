@@ -1,0 +1,66 @@
+// npm start: migrates, checks the auth secret, and serves the production build through an HTTP server
+// that alone decides each request's client address (the sign-in rate limiter keys on it).
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+import { databasePath, openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { authSecretFile, loadAuthSecret } from '@/lib/auth/auth-secret';
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress, trustProxyFrom } from '@/lib/http/client-address';
+import { hasOwner } from '@/lib/queries/users';
+
+const { values } = parseArgs({
+  options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+
+/** Refuses to start on a short or exposed secret, and says how to get a first owner. */
+function prepare(): void {
+  const db = openDatabase();
+  try {
+    const applied = migrateDatabase(db);
+    console.log(`Database ${databasePath()}: ${applied === 0 ? 'schema up to date' : `${applied} migration(s) applied`}`);
+    if (!hasOwner(db)) {
+      console.log(
+        'No owner account yet. Create one with:\n' +
+          "  printf '%s' 'a long password' | npm run user -- create --email you@example.com --name 'Your Name' --role owner --password-stdin",
+      );
+    }
+  } finally {
+    db.$client.close();
+  }
+  loadAuthSecret();
+  if (!process.env.AUTH_SECRET) console.log(`Session secret: ${authSecretFile()}`);
+}
+
+async function main(): Promise<void> {
+  try {
+    prepare();
+  } catch (error) {
+    console.error(`Cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  // Before Next.js loads, as `next start` does.
+  (process.env as Record<string, string>).NODE_ENV = 'production';
+  const { default: next } = await import('next');
+  const app = next({ dev: false, dir: process.cwd(), hostname: values.hostname ?? 'localhost', port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const trustProxy = trustProxyFrom();
+  const server = createServer((request, response) => {
+    // Overwritten on every request, so a client can never choose its own address.
+    request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(
+      request.socket.remoteAddress,
+      request.headers['x-forwarded-for'],
+      trustProxy,
+    );
+    void handle(request, response);
+  });
+  server.listen(port, values.hostname, () => {
+    console.log(`Threadkeeper is serving http://${values.hostname ?? 'localhost'}:${port}${trustProxy ? ' (trusting X-Forwarded-For from the proxy)' : ''}`);
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => server.close(() => process.exit(0)));
+  }
+}
+
+void main();
