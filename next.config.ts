@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // A native module: loaded by Node at run time, never bundled.
   serverExternalPackages: ['better-sqlite3'],
+  // forbidden(): /admin/users answers 403 with app/forbidden.tsx to signed-in users who are not owners.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

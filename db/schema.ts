@@ -1,6 +1,7 @@
 // Table definitions. SQL names are part of the interface: other tools read this database directly.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { ROLES, type Role } from './roles';
 
 export const COMMENT_STATUSES = ['visible', 'hidden', 'deleted', 'unavailable'] as const;
 export type CommentStatus = (typeof COMMENT_STATUSES)[number];
@@ -65,8 +66,7 @@ export const comments = sqliteTable('comments', {
 export type Article = typeof articles.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
 
-export const ROLES = ['reader', 'moderator', 'owner'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey(),

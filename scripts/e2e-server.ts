@@ -1,6 +1,5 @@
 // Serves the production build on a throw-away database for the browser tests, and removes it on exit.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@/db/client';
@@ -8,12 +7,18 @@ import { migrateDatabase } from '@/db/migrate';
 import { insertArticleWithThread } from '@/lib/import/insert-article-with-thread';
 import { seedDemoArticleFromCaptures } from '@/lib/import/demo-captures';
 import { generateSyntheticThread } from '@/lib/synthetic/generate-thread';
+import { ensureDemoAccounts } from '@/lib/users/ensure-demo-accounts';
 import { startServer } from './next-server';
 import { E2E_DEEP_CHAIN, E2E_DEEP_SLUG, E2E_SYNTHETIC_COMMENTS, E2E_SYNTHETIC_SEED, E2E_SYNTHETIC_SLUG } from './e2e-data';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '3100' } } });
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'threadkeeper-e2e-'));
-const databaseFile = path.join(dir, 'e2e.db');
+const { values } = parseArgs({ options: { port: { type: 'string', default: '3100' }, database: { type: 'string' } } });
+if (!values.database) throw new Error('--database <file> is required: the tests read the same file');
+const databaseFile = values.database;
+const dir = path.dirname(databaseFile);
+// The folder is deleted at start and exit, so it must be one of ours, never data/.
+if (!path.basename(dir).startsWith('threadkeeper-e2e-')) throw new Error(`${dir} is not a threadkeeper-e2e-* folder`);
+// A folder left by an interrupted run would carry its accounts and log into this one.
+fs.rmSync(dir, { recursive: true, force: true });
 
 const db = openDatabase(databaseFile);
 migrateDatabase(db);
@@ -36,8 +41,13 @@ insertArticleWithThread(
   })),
   'synthetic',
 );
-db.$client.close();
 
-startServer(['-p', values.port!, '-H', '127.0.0.1'], { DATABASE_PATH: databaseFile }, () =>
-  fs.rmSync(dir, { recursive: true, force: true }),
-);
+async function main(): Promise<void> {
+  await ensureDemoAccounts(db);
+  db.$client.close();
+  startServer(['-p', values.port!, '-H', '127.0.0.1'], { DATABASE_PATH: databaseFile }, () =>
+    fs.rmSync(dir, { recursive: true, force: true }),
+  );
+}
+
+void main();

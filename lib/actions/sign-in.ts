@@ -4,21 +4,18 @@ import { redirect } from 'next/navigation';
 import { signIn, SignInRefused } from '@/lib/auth/auth';
 import { safeReturnPath } from '@/lib/http/safe-return-path';
 import { fail } from '@/lib/result';
-import type { FormState } from './form-state';
+import { textOf, type FormState } from './form-state';
 
 export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const email = form.get('email');
-  const password = form.get('password');
-  if (typeof email !== 'string' || email.trim() === '') {
-    return fail('INVALID_INPUT', 'Enter your email address.', { email: ['Enter your email address.'] });
-  }
-  if (typeof password !== 'string' || password === '') {
-    return fail('INVALID_INPUT', 'Enter your password.', { password: ['Enter your password.'] });
-  }
+  const email = textOf(form, 'email');
+  const password = textOf(form, 'password');
+  const values = { email };
+  if (email.trim() === '') return { ...fail('INVALID_INPUT', 'Enter your email address.', { email: ['Enter your email address.'] }), values };
+  if (password === '') return { ...fail('INVALID_INPUT', 'Enter your password.', { password: ['Enter your password.'] }), values };
   try {
     await signIn('credentials', { email, password, redirect: false });
   } catch (error) {
-    if (error instanceof SignInRefused) return error.failure;
+    if (error instanceof SignInRefused) return { ...error.failure, values };
     throw error;
   }
   redirect(safeReturnPath(form.get('callbackUrl')));

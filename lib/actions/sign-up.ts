@@ -6,15 +6,12 @@ import { safeReturnPath } from '@/lib/http/safe-return-path';
 import { registerReader } from '@/lib/users/register-reader';
 import { signUpSchema } from '@/lib/validation/account-fields';
 import { parseInput } from '@/lib/validation/parse-input';
-import type { FormState } from './form-state';
+import { textOf, type FormState } from './form-state';
 
 export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const input = parseInput(signUpSchema, {
-    email: form.get('email'),
-    displayName: form.get('displayName'),
-    password: form.get('password'),
-  });
-  if (!input.ok) return input;
+  const values = { email: textOf(form, 'email'), displayName: textOf(form, 'displayName') };
+  const input = parseInput(signUpSchema, { ...values, password: textOf(form, 'password') });
+  if (!input.ok) return { ...input, values };
   await registerReader(getDb(), input.data);
   // Signing in here would tell whoever typed the email whether it was already taken.
   redirect(`/signin?${new URLSearchParams({ created: '1', callbackUrl: safeReturnPath(form.get('callbackUrl')) })}`);

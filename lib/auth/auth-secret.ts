@@ -4,10 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath } from '@/db/client';
 
+/** Environment variables as given; a plain object in tests. */
+type Environment = Readonly<Record<string, string | undefined>>;
+
 export const AUTH_SECRET_MIN_BYTES = 32;
 
 /** The data folder's `auth-secret`, unless AUTH_SECRET_FILE names another file. */
-export function authSecretFile(env: NodeJS.ProcessEnv = process.env): string {
+export function authSecretFile(env: Environment = process.env): string {
   return env.AUTH_SECRET_FILE || path.join(path.dirname(path.resolve(/* turbopackIgnore: true */ databasePath())), 'auth-secret');
 }
 
@@ -15,7 +18,7 @@ export function authSecretFile(env: NodeJS.ProcessEnv = process.env): string {
  * Returns the secret, creating the file (mode 0600) when neither it nor AUTH_SECRET exists. Throws
  * with the fix when the secret is shorter than 32 bytes or the file is readable by others.
  */
-export function loadAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
+export function loadAuthSecret(env: Environment = process.env): string {
   if (env.AUTH_SECRET !== undefined && env.AUTH_SECRET !== '') {
     return checkedSecret(env.AUTH_SECRET, 'AUTH_SECRET');
   }

@@ -1,5 +1,8 @@
 // Which address a request came from, decided once by our HTTP server and passed to the app in a header it overwrites.
 
+/** Environment variables as given; a plain object in tests. */
+type Environment = Readonly<Record<string, string | undefined>>;
+
 /** Set by scripts/serve.ts on every request, replacing whatever the client sent under this name. */
 export const CLIENT_ADDRESS_HEADER = 'x-threadkeeper-client-address';
 
@@ -31,6 +34,6 @@ function normalizeAddress(address: string): string {
   return lower.startsWith('::ffff:') && lower.includes('.') ? lower.slice('::ffff:'.length) : lower;
 }
 
-export function trustProxyFrom(env: NodeJS.ProcessEnv = process.env): boolean {
+export function trustProxyFrom(env: Environment = process.env): boolean {
   return env.TRUST_PROXY === '1';
 }

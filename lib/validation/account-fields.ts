@@ -1,12 +1,10 @@
 // zod rules for what people type into account forms, shared by sign-up, sign-in, the admin page and the CLI.
 import { z } from 'zod';
 import { ROLES } from '@/db/schema';
+import { BAN_REASON_MAX, DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from './account-limits';
 import { codePointLength, hasLoneSurrogate } from './unicode';
 
-export const PASSWORD_MIN = 10;
-export const PASSWORD_MAX = 256;
-export const DISPLAY_NAME_MAX = 50;
-export const BAN_REASON_MAX = 500;
+export { BAN_REASON_MAX, DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN };
 
 /** Trimmed, NFKC-normalised and lowercased: the one form an email is stored and looked up in. */
 export function normalizeEmail(raw: string): string {
