@@ -21,8 +21,8 @@ const REQUIRED_PRAGMAS = [
   { name: 'recursive_triggers', set: 'recursive_triggers = ON', expect: 1 },
 ] as const;
 
-export function databasePath(): string {
-  return process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
+export function databasePath(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return env.DATABASE_PATH || DEFAULT_DATABASE_PATH;
 }
 
 /** Opens a connection and refuses to hand it out unless every required pragma holds. */

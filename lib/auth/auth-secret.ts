@@ -11,7 +11,7 @@ export const AUTH_SECRET_MIN_BYTES = 32;
 
 /** The data folder's `auth-secret`, unless AUTH_SECRET_FILE names another file. */
 export function authSecretFile(env: Environment = process.env): string {
-  return env.AUTH_SECRET_FILE || path.join(path.dirname(path.resolve(/* turbopackIgnore: true */ databasePath())), 'auth-secret');
+  return env.AUTH_SECRET_FILE || path.join(path.dirname(path.resolve(/* turbopackIgnore: true */ databasePath(env))), 'auth-secret');
 }
 
 /**

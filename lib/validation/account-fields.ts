@@ -41,7 +41,8 @@ export const roleSchema = z.enum(ROLES, { error: 'Choose reader, moderator or ow
 
 export const banReasonSchema = z
   .string({ error: 'Give a reason for the ban.' })
-  .transform((value) => value.normalize('NFKC').trim())
+  // Browsers submit a textarea's line breaks as CRLF.
+  .transform((value) => value.replace(/\r\n?/g, '\n').normalize('NFKC').trim())
   .refine((value) => !hasLoneSurrogate(value) && !CONTROLS_EXCEPT_NEWLINE.test(value), {
     error: 'The reason contains an invalid character.',
   })
