@@ -5,7 +5,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { CLIENT_ADDRESS_HEADER, UNKNOWN_CLIENT_ADDRESS } from '@/lib/http/client-address';
-import { readSessionVersion } from '@/lib/queries/users';
+import { readSessionUser } from '@/lib/queries/users';
 import type { Failure } from '@/lib/result';
 import { authenticate, WRONG_CREDENTIALS } from './authenticate';
 import { loadAuthSecret } from './auth-secret';
@@ -43,14 +43,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) return { sub: user.id, sessionVersion: user.sessionVersion };
-      // Every request: a deleted user, or a session version bumped by a password reset or
-      // "sign out everywhere", ends the session here.
-      const current = readSessionVersion(getDb(), Number(token.sub));
-      return current !== undefined && current === token.sessionVersion ? token : null;
+      // Every request re-reads the account: a demotion or a ban shows at once, and a deleted user
+      // or a session version bumped by a password reset or "sign out everywhere" ends the session.
+      const sessionVersion = user ? user.sessionVersion : token.sessionVersion;
+      const current = readSessionUser(getDb(), Number(user ? user.id : token.sub));
+      if (!current || current.sessionVersion !== sessionVersion) return null;
+      const { sessionVersion: _, ...viewer } = current;
+      return { sub: String(current.id), sessionVersion, viewer };
     },
     session({ session, token }) {
-      return { expires: session.expires, user: { id: token.sub } } as typeof session;
+      return { expires: session.expires, viewer: token.viewer } as typeof session;
     },
   },
   logger: {

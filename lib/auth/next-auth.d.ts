@@ -1,15 +1,20 @@
-// What our sign-in puts on the Auth.js user and token: the session version every request is checked against.
+// What our sessions carry: the session version every request is checked against, and the account as read on this request.
 import 'next-auth';
 import '@auth/core/jwt';
+import type { ViewerRow } from '@/lib/queries/users';
 
 declare module 'next-auth' {
   interface User {
     sessionVersion?: number;
+  }
+  interface Session {
+    viewer?: ViewerRow;
   }
 }
 
 declare module '@auth/core/jwt' {
   interface JWT {
     sessionVersion?: number;
+    viewer?: ViewerRow;
   }
 }

@@ -1,4 +1,4 @@
-// Reads of user accounts: the signed-in viewer, session freshness, and the owner's user list. Plain functions of a Db, usable by scripts too.
+// Reads of user accounts: the signed-in user with their session version, and the owner's user list. Plain functions of a Db, usable by scripts too.
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { Role } from '@/db/schema';
@@ -11,6 +11,8 @@ export type ViewerRow = {
   banned: boolean;
   banReason: string | null;
 };
+
+export type SessionUser = ViewerRow & { sessionVersion: number };
 
 type RawUser = {
   id: number;
@@ -30,15 +32,11 @@ const toViewerRow = (row: RawUser): ViewerRow => ({
   banReason: row.ban_reason,
 });
 
-export function readViewerRow(db: Db, id: number): ViewerRow | undefined {
-  const row = prepared(db, 'SELECT id, email, display_name, role, banned_at, ban_reason FROM users WHERE id = ?').get(id);
-  return row ? toViewerRow(row as RawUser) : undefined;
-}
-
-/** The current session version, which every session cookie must match; undefined for a deleted user. */
-export function readSessionVersion(db: Db, id: number): number | undefined {
-  const row = prepared(db, 'SELECT session_version FROM users WHERE id = ?').get(id) as { session_version: number } | undefined;
-  return row?.session_version;
+/** The account as a session carries it, with the session version every cookie must match; undefined for a deleted user. */
+export function readSessionUser(db: Db, id: number): SessionUser | undefined {
+  const row = prepared(db, `SELECT id, email, display_name, role, banned_at, ban_reason, session_version
+    FROM users WHERE id = ?`).get(id) as (RawUser & { session_version: number }) | undefined;
+  return row ? { ...toViewerRow(row), sessionVersion: row.session_version } : undefined;
 }
 
 export const USERS_PAGE_SIZE = 50;
