@@ -41,6 +41,8 @@ export function openDatabase(file: string = databasePath()): Db {
     sqlite.close();
     throw error;
   }
+  // SQLite's lower() and LIKE fold ASCII letters only; searches fold names the way JavaScript does.
+  sqlite.function('fold_text', { deterministic: true }, (value) => (value === null ? null : String(value).normalize('NFKC').toLowerCase()));
   return drizzle(sqlite, { schema });
 }
 

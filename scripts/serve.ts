@@ -6,7 +6,7 @@ import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { authSecretFile, loadAuthSecret } from '@/lib/auth/auth-secret';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, trustProxyFrom } from '@/lib/http/client-address';
-import { hasOwner } from '@/lib/queries/users';
+import { hasActiveOwner } from '@/lib/queries/users';
 
 const { values } = parseArgs({
   options: { port: { type: 'string', short: 'p' }, hostname: { type: 'string', short: 'H' } },
@@ -19,9 +19,9 @@ function prepare(): void {
   try {
     const applied = migrateDatabase(db);
     console.log(`Database ${databasePath()}: ${applied === 0 ? 'schema up to date' : `${applied} migration(s) applied`}`);
-    if (!hasOwner(db)) {
+    if (!hasActiveOwner(db)) {
       console.log(
-        'No owner account yet. Create one with:\n' +
+        'No owner account that is not banned. Create one with:\n' +
           "  printf '%s' 'a long password' | npm run user -- create --email you@example.com --name 'Your Name' --role owner --password-stdin",
       );
     }

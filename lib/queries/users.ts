@@ -52,7 +52,7 @@ export function likeContaining(text: string): string {
 export function listUsers(db: Db, options: { query?: string; after?: string }): { users: UserListItem[]; nextAfter: string | null } {
   const pattern = options.query ? likeContaining(options.query.normalize('NFKC').toLowerCase()) : '%';
   const rows = prepared(db, `SELECT id, email, display_name, role, banned_at, ban_reason, created_at FROM users
-    WHERE email > @after AND (email LIKE @pattern ESCAPE '\\' OR lower(display_name) LIKE @pattern ESCAPE '\\')
+    WHERE email > @after AND (email LIKE @pattern ESCAPE '\\' OR fold_text(display_name) LIKE @pattern ESCAPE '\\')
     ORDER BY email LIMIT ${USERS_PAGE_SIZE + 1}`).all({ after: options.after ?? '', pattern }) as (RawUser & { created_at: string })[];
   const page = rows.slice(0, USERS_PAGE_SIZE);
   return {
@@ -61,8 +61,9 @@ export function listUsers(db: Db, options: { query?: string; after?: string }): 
   };
 }
 
-export function hasOwner(db: Db): boolean {
-  return prepared(db, "SELECT 1 FROM users WHERE role = 'owner' LIMIT 1").get() !== undefined;
+/** Whether some owner is not banned, i.e. someone can manage users in the browser. */
+export function hasActiveOwner(db: Db): boolean {
+  return prepared(db, "SELECT 1 FROM users WHERE role = 'owner' AND banned_at IS NULL LIMIT 1").get() !== undefined;
 }
 
 export function findUserIdByEmail(db: Db, email: string): number | undefined {

@@ -1,6 +1,6 @@
 // Reads of accounts: the owner's searchable, paged user list, and the lookups sessions rely on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findUserIdByEmail, hasOwner, likeContaining, listUsers, readSessionUser, USERS_PAGE_SIZE, type UserListItem } from '@/lib/queries/users';
+import { findUserIdByEmail, hasActiveOwner, likeContaining, listUsers, readSessionUser, USERS_PAGE_SIZE, type UserListItem } from '@/lib/queries/users';
 import { revokeUserSessions } from '@/lib/users/revoke-user-sessions';
 import { insertUser, systemActor } from '@/tests/support/accounts';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';
@@ -170,19 +170,21 @@ describe('account lookups', () => {
   });
 });
 
-describe('hasOwner', () => {
-  it('is false with no users or only readers and moderators, true once there is an owner', () => {
+describe('hasActiveOwner', () => {
+  it('is false with no users, only readers and moderators, or only banned owners; true once an owner is not banned', () => {
     const fresh = createTempDb();
     try {
-      expect(hasOwner(fresh.db)).toBe(false);
+      expect(hasActiveOwner(fresh.db)).toBe(false);
       insertUser(fresh.db, { email: 'reader@example.com' });
       insertUser(fresh.db, { email: 'moderator@example.com', role: 'moderator' });
-      expect(hasOwner(fresh.db)).toBe(false);
+      expect(hasActiveOwner(fresh.db)).toBe(false);
+      insertUser(fresh.db, { email: 'banned-owner@example.com', role: 'owner', banReason: 'Compromised' });
+      expect(hasActiveOwner(fresh.db)).toBe(false);
       insertUser(fresh.db, { email: 'owner@example.com', role: 'owner' });
-      expect(hasOwner(fresh.db)).toBe(true);
+      expect(hasActiveOwner(fresh.db)).toBe(true);
     } finally {
       fresh.cleanup();
     }
-    expect(hasOwner(temp.db)).toBe(true);
+    expect(hasActiveOwner(temp.db)).toBe(true);
   });
 });
