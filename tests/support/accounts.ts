@@ -3,6 +3,7 @@
 import type { Db } from '@/db/client';
 import { users, type Role } from '@/db/schema';
 import type { AnonymousViewer, SystemActor, UserViewer } from '@/lib/auth/actor';
+import type { StoredLogRow } from '@/lib/log/hash-chain';
 
 /** Any text will do where the password is never checked: the database does not read the format. */
 export const UNUSED_PASSWORD_HASH = 'scrypt$ln=15,r=8,p=3$dW51c2Vk$dW51c2Vk';
@@ -64,25 +65,7 @@ export type UserRow = {
 };
 
 /** A moderation_log row under its SQL column names. */
-export type LogRow = {
-  id: number;
-  created_at: string;
-  actor_id: number | null;
-  actor_name: string;
-  actor_role: string;
-  action: string;
-  target_type: string | null;
-  target_id: number | null;
-  article_id: number | null;
-  reason_code: string | null;
-  public_note: string | null;
-  internal_note: string | null;
-  previous_state: string | null;
-  new_state: string | null;
-  request_id: string | null;
-  prev_hash: string;
-  hash: string;
-};
+export type LogRow = StoredLogRow;
 
 export function userRows(db: Db): UserRow[] {
   return db.$client.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[];
