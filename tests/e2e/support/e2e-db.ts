@@ -1,0 +1,123 @@
+// The e2e server's database, opened by the tests to set up accounts and to check what an action wrote.
+import { randomUUID } from 'node:crypto';
+import { openDatabase, type Db } from '@/db/client';
+import type { Role } from '@/db/schema';
+import type { SystemActor } from '@/lib/auth/actor';
+import { createUser } from '@/lib/users/create-user';
+import { E2E_DATABASE_PATH } from '@/playwright.config';
+
+let connection: Db | undefined;
+
+/**
+ * The connection to the server's database, opened on first use: Playwright loads spec files before
+ * the web server starts, and the server deletes its folder at start, so nothing may open it at import.
+ */
+export function e2eDb(): Db {
+  connection ??= openDatabase(E2E_DATABASE_PATH);
+  return connection;
+}
+
+/** The command line's kind of caller, for setting up and changing accounts behind the server's back. */
+export function systemActor(name = 'e2e setup'): SystemActor {
+  return { kind: 'system', name, requestId: `e2e-${randomUUID()}` };
+}
+
+export const ACCOUNT_PASSWORD = 'correct horse battery';
+
+export type Account = { id: number; email: string; password: string; displayName: string; role: Role };
+
+/** A new account no other test knows, created as the command line would create it. */
+export async function createAccount(role: Role, options: { displayName?: string; password?: string } = {}): Promise<Account> {
+  const tag = randomUUID().slice(0, 8);
+  const account = {
+    email: `${role}-${tag}@example.test`,
+    password: options.password ?? ACCOUNT_PASSWORD,
+    displayName: options.displayName ?? `E2E ${role} ${tag}`,
+    role,
+  };
+  const result = await createUser(e2eDb(), systemActor(), account);
+  if (!result.ok) throw new Error(`could not create ${account.email}: ${result.message}`);
+  return { id: result.userId, ...account };
+}
+
+/** A users row under its SQL column names. */
+export type UserRow = {
+  id: number;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  banned_at: string | null;
+  ban_reason: string | null;
+  session_version: number;
+  created_at: string;
+};
+
+/** A moderation_log row under its SQL column names. */
+export type LogRow = {
+  id: number;
+  created_at: string;
+  actor_id: number | null;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  target_type: string | null;
+  target_id: number | null;
+  article_id: number | null;
+  reason_code: string | null;
+  public_note: string | null;
+  internal_note: string | null;
+  previous_state: string | null;
+  new_state: string | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+export function userRow(db: Db, id: number): UserRow | undefined {
+  return db.$client.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
+}
+
+export function userRowByEmail(db: Db, email: string): UserRow | undefined {
+  return db.$client.prepare('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
+}
+
+export function userRows(db: Db): UserRow[] {
+  return db.$client.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[];
+}
+
+/** Every moderation_log row, or only those after the row `afterId` (see lastLogId). */
+export function logRows(db: Db, afterId = 0): LogRow[] {
+  return db.$client.prepare('SELECT * FROM moderation_log WHERE id > ? ORDER BY id').all(afterId) as LogRow[];
+}
+
+/** The id of the newest log row (0 when empty): take it before an action, then read logRows(db, id). */
+export function lastLogId(db: Db): number {
+  const row = db.$client.prepare('SELECT max(id) AS id FROM moderation_log').get() as { id: number | null };
+  return row.id ?? 0;
+}
+
+/** Every row of the two tables an account action may write, to assert that a refusal wrote nothing. */
+export function snapshot(db: Db): { users: UserRow[]; log: LogRow[] } {
+  return { users: userRows(db), log: logRows(db) };
+}
+
+export type SignInFailureRow = { id: number; email: string; client_address: string; failed_at: number };
+
+export function signInFailures(db: Db): SignInFailureRow[] {
+  return db.$client.prepare('SELECT * FROM sign_in_failures ORDER BY id').all() as SignInFailureRow[];
+}
+
+/**
+ * Forgets every failed sign-in. All tests reach the server from 127.0.0.1, and 10 failures from one
+ * address in 10 minutes block that address for every account, so a test that fails sign-ins on
+ * purpose must not leave its failures to the tests after it.
+ */
+export function clearSignInFailures(db: Db): void {
+  db.$client.prepare('DELETE FROM sign_in_failures').run();
+}
+
+/** The state a log row records, parsed (null stays null). */
+export function stateOf(json: string | null): unknown {
+  return json === null ? null : JSON.parse(json);
+}
