@@ -2,15 +2,10 @@
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { Role } from '@/db/schema';
+import type { UserViewer } from '@/lib/auth/actor';
 
-export type ViewerRow = {
-  id: number;
-  email: string;
-  displayName: string;
-  role: Role;
-  banned: boolean;
-  banReason: string | null;
-};
+/** An account as the app describes who is calling. */
+export type ViewerRow = Omit<UserViewer, 'kind' | 'requestId'>;
 
 export type SessionUser = ViewerRow & { sessionVersion: number };
 

@@ -9,6 +9,7 @@ import type { SystemActor } from '@/lib/auth/actor';
 import { verifyPassword } from '@/lib/auth/password';
 import { createUser } from '@/lib/users/create-user';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';
+import type { LogRow, UserRow } from '@/tests/support/accounts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCRIPT = path.join(ROOT, 'scripts', 'user.ts');
@@ -30,30 +31,6 @@ function runCli(file: string, args: string[], stdin = ''): Promise<CliResult> {
     child.on('close', (code) => resolve({ ...result, code }));
   });
 }
-
-type UserRow = {
-  id: number;
-  email: string;
-  display_name: string;
-  password_hash: string;
-  role: Role;
-  banned_at: string | null;
-  ban_reason: string | null;
-  session_version: number;
-};
-
-type LogRow = {
-  actor_id: number | null;
-  actor_name: string;
-  actor_role: string;
-  action: string;
-  target_type: string | null;
-  target_id: number | null;
-  public_note: string | null;
-  previous_state: string | null;
-  new_state: string | null;
-  request_id: string | null;
-};
 
 const seedActor: SystemActor = { kind: 'system', name: 'test seed', requestId: 'test-seed' };
 

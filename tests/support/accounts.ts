@@ -4,6 +4,7 @@ import type { Db } from '@/db/client';
 import { users, type Role } from '@/db/schema';
 import type { AnonymousViewer, SystemActor, UserViewer } from '@/lib/auth/actor';
 import type { StoredLogRow } from '@/lib/log/hash-chain';
+import { readSessionUser } from '@/lib/queries/users';
 
 /** Any text will do where the password is never checked: the database does not read the format. */
 export const UNUSED_PASSWORD_HASH = 'scrypt$ln=15,r=8,p=3$dW51c2Vk$dW51c2Vk';
@@ -33,18 +34,10 @@ export function insertUser(db: Db, user: NewUser): number {
 
 /** The caller as a session would describe them, from what the database holds now. */
 export function userActor(db: Db, id: number, requestId = `req-user-${id}`): UserViewer {
-  const row = db.$client.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
-  if (!row) throw new Error(`no user ${id}`);
-  return {
-    kind: 'user',
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    banned: row.banned_at !== null,
-    banReason: row.ban_reason,
-    requestId,
-  };
+  const account = readSessionUser(db, id);
+  if (!account) throw new Error(`no user ${id}`);
+  const { sessionVersion, ...viewer } = account;
+  return { kind: 'user', ...viewer, requestId };
 }
 
 export const anonymousActor = (requestId = 'req-anonymous'): AnonymousViewer => ({ kind: 'anonymous', requestId });
@@ -75,11 +68,27 @@ export function userRow(db: Db, id: number): UserRow | undefined {
   return db.$client.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 }
 
-export function logRows(db: Db): LogRow[] {
-  return db.$client.prepare('SELECT * FROM moderation_log ORDER BY id').all() as LogRow[];
+export function userRowByEmail(db: Db, email: string): UserRow | undefined {
+  return db.$client.prepare('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
 }
 
-/** Every row of the two tables an account action may write. */
+/** Every moderation_log row, or only those after the row `afterId` (see lastLogId). */
+export function logRows(db: Db, afterId = 0): LogRow[] {
+  return db.$client.prepare('SELECT * FROM moderation_log WHERE id > ? ORDER BY id').all(afterId) as LogRow[];
+}
+
+/** The id of the newest log row (0 when empty): take it before an action, then read logRows(db, id). */
+export function lastLogId(db: Db): number {
+  const row = db.$client.prepare('SELECT max(id) AS id FROM moderation_log').get() as { id: number | null };
+  return row.id ?? 0;
+}
+
+/** Every row of the two tables an account action may write, to assert that a refusal wrote nothing. */
 export function snapshot(db: Db): { users: UserRow[]; log: LogRow[] } {
   return { users: userRows(db), log: logRows(db) };
+}
+
+/** The state a log row records, parsed (null stays null). */
+export function stateOf(json: string | null): unknown {
+  return json === null ? null : JSON.parse(json);
 }

@@ -6,6 +6,10 @@ import type { SystemActor } from '@/lib/auth/actor';
 import { createUser } from '@/lib/users/create-user';
 import { E2E_DATABASE_PATH } from '@/playwright.config';
 
+export {
+  lastLogId, logRows, snapshot, stateOf, userRow, userRowByEmail, userRows, type LogRow, type UserRow,
+} from '@/tests/support/accounts';
+
 let connection: Db | undefined;
 
 /**
@@ -40,68 +44,6 @@ export async function createAccount(role: Role, options: { displayName?: string;
   return { id: result.userId, ...account };
 }
 
-/** A users row under its SQL column names. */
-export type UserRow = {
-  id: number;
-  email: string;
-  display_name: string;
-  password_hash: string;
-  role: Role;
-  banned_at: string | null;
-  ban_reason: string | null;
-  session_version: number;
-  created_at: string;
-};
-
-/** A moderation_log row under its SQL column names. */
-export type LogRow = {
-  id: number;
-  created_at: string;
-  actor_id: number | null;
-  actor_name: string;
-  actor_role: string;
-  action: string;
-  target_type: string | null;
-  target_id: number | null;
-  article_id: number | null;
-  reason_code: string | null;
-  public_note: string | null;
-  internal_note: string | null;
-  previous_state: string | null;
-  new_state: string | null;
-  request_id: string | null;
-  prev_hash: string;
-  hash: string;
-};
-
-export function userRow(db: Db, id: number): UserRow | undefined {
-  return db.$client.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
-}
-
-export function userRowByEmail(db: Db, email: string): UserRow | undefined {
-  return db.$client.prepare('SELECT * FROM users WHERE email = ?').get(email) as UserRow | undefined;
-}
-
-export function userRows(db: Db): UserRow[] {
-  return db.$client.prepare('SELECT * FROM users ORDER BY id').all() as UserRow[];
-}
-
-/** Every moderation_log row, or only those after the row `afterId` (see lastLogId). */
-export function logRows(db: Db, afterId = 0): LogRow[] {
-  return db.$client.prepare('SELECT * FROM moderation_log WHERE id > ? ORDER BY id').all(afterId) as LogRow[];
-}
-
-/** The id of the newest log row (0 when empty): take it before an action, then read logRows(db, id). */
-export function lastLogId(db: Db): number {
-  const row = db.$client.prepare('SELECT max(id) AS id FROM moderation_log').get() as { id: number | null };
-  return row.id ?? 0;
-}
-
-/** Every row of the two tables an account action may write, to assert that a refusal wrote nothing. */
-export function snapshot(db: Db): { users: UserRow[]; log: LogRow[] } {
-  return { users: userRows(db), log: logRows(db) };
-}
-
 export type SignInFailureRow = { id: number; email: string; client_address: string; failed_at: number };
 
 export function signInFailures(db: Db): SignInFailureRow[] {
@@ -115,9 +57,4 @@ export function signInFailures(db: Db): SignInFailureRow[] {
  */
 export function clearSignInFailures(db: Db): void {
   db.$client.prepare('DELETE FROM sign_in_failures').run();
-}
-
-/** The state a log row records, parsed (null stays null). */
-export function stateOf(json: string | null): unknown {
-  return json === null ? null : JSON.parse(json);
 }
