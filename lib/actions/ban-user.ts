@@ -1,4 +1,5 @@
 'use server';
+// The /admin/users "Ban" button → banUser.
 import { banUser } from '@/lib/users/ban-user';
 import { banUserSchema } from '@/lib/validation/account-fields';
 import type { FormState } from './form-state';

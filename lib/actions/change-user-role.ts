@@ -1,4 +1,5 @@
 'use server';
+// The /admin/users "Change role" button → changeUserRole.
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { changeUserRoleSchema } from '@/lib/validation/account-fields';
 import type { FormState } from './form-state';

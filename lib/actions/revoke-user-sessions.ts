@@ -1,4 +1,5 @@
 'use server';
+// The /admin/users "Sign out everywhere" button → revokeUserSessions.
 import { revokeUserSessions } from '@/lib/users/revoke-user-sessions';
 import { userRefSchema } from '@/lib/validation/account-fields';
 import type { FormState } from './form-state';

@@ -1,4 +1,5 @@
 'use server';
+// The /admin/users "Unban" button → unbanUser.
 import { unbanUser } from '@/lib/users/unban-user';
 import { userRefSchema } from '@/lib/validation/account-fields';
 import type { FormState } from './form-state';
