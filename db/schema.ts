@@ -144,3 +144,17 @@ export const signInFailures = sqliteTable('sign_in_failures', {
 
 export type User = typeof users.$inferSelect;
 export type ModerationLogRow = typeof moderationLog.$inferSelect;
+
+/** One row per counted event of a fixed-window rate limit (sign-ups per client address, and later posts per user). */
+export const rateLimitHits = sqliteTable('rate_limit_hits', {
+  id: integer('id').primaryKey(),
+  /** Which limit: `sign_up`, … */
+  bucket: text('bucket').notNull(),
+  /** Whom it counts: a client address, a user id. */
+  key: text('key').notNull(),
+  /** Milliseconds since the epoch. */
+  at: integer('at').notNull(),
+}, (t) => [
+  index('rate_limit_hits_bucket_key_at_idx').on(t.bucket, t.key, t.at),
+  index('rate_limit_hits_bucket_at_idx').on(t.bucket, t.at),
+]);

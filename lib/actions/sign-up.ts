@@ -1,7 +1,9 @@
 'use server';
 // Sign-up form → registerReader; then on to sign-in, whether or not the email was new.
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { clientAddressOf } from '@/lib/http/client-address';
 import { safeReturnPath } from '@/lib/http/safe-return-path';
 import { registerReader } from '@/lib/users/register-reader';
 import { signUpSchema } from '@/lib/validation/account-fields';
@@ -12,7 +14,8 @@ export async function signUpAction(_previous: FormState, form: FormData): Promis
   const values = { email: textOf(form, 'email'), displayName: textOf(form, 'displayName') };
   const input = parseInput(signUpSchema, { ...values, password: textOf(form, 'password') });
   if (!input.ok) return { ...input, values };
-  await registerReader(getDb(), input.data);
+  const result = await registerReader(getDb(), input.data, clientAddressOf(await headers()));
+  if (!result.ok) return { ...result, values };
   // Signing in here would tell whoever typed the email whether it was already taken.
   redirect(`/signin?${new URLSearchParams({ created: '1', callbackUrl: safeReturnPath(form.get('callbackUrl')) })}`);
 }

@@ -4,7 +4,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { CLIENT_ADDRESS_HEADER, UNKNOWN_CLIENT_ADDRESS } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/http/client-address';
 import { readSessionUser } from '@/lib/queries/users';
 import type { Failure } from '@/lib/result';
 import { authenticate, WRONG_CREDENTIALS } from './authenticate';
@@ -34,8 +34,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(raw, request) {
         const credentials = credentialsSchema.safeParse(raw);
         if (!credentials.success) throw new SignInRefused({ ok: false, code: 'UNAUTHENTICATED', message: WRONG_CREDENTIALS });
-        const clientAddress = request.headers.get(CLIENT_ADDRESS_HEADER) ?? UNKNOWN_CLIENT_ADDRESS;
-        const result = await authenticate(getDb(), { ...credentials.data, clientAddress });
+        const result = await authenticate(getDb(), { ...credentials.data, clientAddress: clientAddressOf(request.headers) });
         if (!result.ok) throw new SignInRefused(result);
         return { id: String(result.userId), sessionVersion: result.sessionVersion };
       },

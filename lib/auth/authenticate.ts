@@ -1,6 +1,7 @@
 // Checks an email and password for sign-in, behind the rate limiter, with the same answer and cost for every kind of wrong.
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
+import { minutesLabel } from '@/lib/format/minutes';
 import { fail, type Failure } from '@/lib/result';
 import { normalizeEmail } from '@/lib/validation/account-fields';
 import { verifyAgainstDummyHash, verifyPassword } from './password';
@@ -23,8 +24,7 @@ export async function authenticate(
   const email = normalizeEmail(input.email);
   const attempt = beginSignInAttempt(db, { email, clientAddress: input.clientAddress }, now);
   if ('retryAfterMinutes' in attempt) {
-    const minutes = attempt.retryAfterMinutes;
-    return fail('RATE_LIMITED', `Too many attempts; try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`);
+    return fail('RATE_LIMITED', `Too many attempts; try again in ${minutesLabel(attempt.retryAfterMinutes)}.`);
   }
   const user = prepared(db, 'SELECT id, password_hash, session_version FROM users WHERE email = ?').get(email) as
     | { id: number; password_hash: string; session_version: number }

@@ -1,6 +1,7 @@
 // The sign-in rate limiter: 10 failures in 10 minutes for one account, or from one client address, and further attempts wait.
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
+import { minutesUntil } from '@/lib/format/minutes';
 
 export const SIGN_IN_MAX_FAILURES = 10;
 export const SIGN_IN_WINDOW_MS = 10 * 60 * 1000;
@@ -20,7 +21,7 @@ export function beginSignInAttempt(db: Db, key: AttemptKey, now: number): { retr
       unblocksAt(db, 'email', key.email, since),
       unblocksAt(db, 'client_address', key.clientAddress, since),
     );
-    if (blockedUntil > now) return { retryAfterMinutes: Math.max(1, Math.ceil((blockedUntil - now) / 60_000)) };
+    if (blockedUntil > now) return { retryAfterMinutes: minutesUntil(blockedUntil, now) };
     const inserted = prepared(db, 'INSERT INTO sign_in_failures (email, client_address, failed_at) VALUES (?, ?, ?)')
       .run(key.email, key.clientAddress, now);
     return { attemptId: Number(inserted.lastInsertRowid) };

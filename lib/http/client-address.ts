@@ -37,3 +37,8 @@ function normalizeAddress(address: string): string {
 export function trustProxyFrom(env: Environment = process.env): boolean {
   return env.TRUST_PROXY === '1';
 }
+
+/** The address scripts/serve.ts wrote into the request's headers. */
+export function clientAddressOf(headers: Headers): string {
+  return headers.get(CLIENT_ADDRESS_HEADER) ?? UNKNOWN_CLIENT_ADDRESS;
+}

@@ -5,7 +5,7 @@ import {
   accountBar, expect, fieldErrors, formMessage, openUserRow, roleBadge, signIn, submitSignIn, test,
 } from './support/browser';
 import {
-  clearSignInFailures, createAccount, e2eDb, lastLogId, logRows, signInFailures, snapshot, stateOf, userRow, userRowByEmail,
+  clearRateLimits, createAccount, e2eDb, lastLogId, logRows, signInFailures, snapshot, stateOf, userRow, userRowByEmail,
 } from './support/e2e-db';
 
 const DEMO_OWNER = DEMO_ACCOUNTS.find((account) => account.role === 'owner')!;
@@ -16,8 +16,8 @@ const ACCOUNT_READY = 'Your account is ready if this email was not registered be
 // account after 10 failures in 10 minutes. The rate-limit test makes exactly those 10 failures and
 // other tests make a few, so without a clean slate each test (and the spec files after this one)
 // could be refused sign-in for reasons of their neighbours' making.
-test.beforeEach(() => clearSignInFailures(e2eDb()));
-test.afterEach(() => clearSignInFailures(e2eDb()));
+test.beforeEach(() => clearRateLimits(e2eDb()));
+test.afterEach(() => clearRateLimits(e2eDb()));
 
 const uniqueEmail = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
 
@@ -219,7 +219,7 @@ test('ten wrong passwords lock the account and the address, and a forged X-Forwa
       new Set([`${account.email} 127.0.0.1`]),
     );
   } finally {
-    clearSignInFailures(db);
+    clearRateLimits(db);
   }
 });
 

@@ -455,9 +455,11 @@ describe('a failure while logging rolls the change back', () => {
 });
 
 describe('registerReader', () => {
+  const ADDRESS = '192.0.2.10';
+
   it('creates a reader account whose password works, and logs nothing', async () => {
     const before = snapshot(temp.db);
-    expect(await registerReader(temp.db, { email: 'sign-up@example.com', displayName: 'Sign Up', password: NEW_PASSWORD })).toEqual({ ok: true });
+    expect(await registerReader(temp.db, { email: 'sign-up@example.com', displayName: 'Sign Up', password: NEW_PASSWORD }, ADDRESS)).toEqual({ ok: true });
     const users = userRows(temp.db);
     expect(users.slice(0, -1)).toEqual(before.users);
     expect(users.at(-1)).toMatchObject({
@@ -473,11 +475,11 @@ describe('registerReader', () => {
   });
 
   it('answers the same for a second sign-up with a taken email and leaves the first account untouched', async () => {
-    const first = await registerReader(temp.db, { email: 'twice@example.com', displayName: 'First', password: NEW_PASSWORD });
+    const first = await registerReader(temp.db, { email: 'twice@example.com', displayName: 'First', password: NEW_PASSWORD }, ADDRESS);
     const before = snapshot(temp.db);
     const created = before.users.at(-1)!;
     expect(created).toMatchObject({ email: 'twice@example.com', display_name: 'First' });
-    const second = await registerReader(temp.db, { email: 'twice@example.com', displayName: 'Second', password: 'another password!' });
+    const second = await registerReader(temp.db, { email: 'twice@example.com', displayName: 'Second', password: 'another password!' }, ADDRESS);
     expect(second).toEqual(first);
     expect(second).toEqual({ ok: true });
     expect(snapshot(temp.db)).toEqual(before);
@@ -486,10 +488,31 @@ describe('registerReader', () => {
 
   it('leaves an owner account untouched when someone signs up with its email', async () => {
     const before = snapshot(temp.db);
-    expect(await registerReader(temp.db, { email: 'owner@example.com', displayName: 'Impostor', password: 'another password!' })).toEqual({
+    expect(await registerReader(temp.db, { email: 'owner@example.com', displayName: 'Impostor', password: 'another password!' }, ADDRESS)).toEqual({
       ok: true,
     });
     expect(snapshot(temp.db)).toEqual(before);
     expect(userRow(temp.db, ids.owner)).toMatchObject({ display_name: 'Olive Owner', password_hash: passwordHash, role: 'owner' });
+  });
+
+  it('refuses the 11th sign-up within an hour from one address before hashing, and counts addresses apart', async () => {
+    const now = Date.UTC(2026, 0, 1, 12);
+    const signUp = (n: number, address: string, at: number) =>
+      registerReader(temp.db, { email: `burst-${n}@example.com`, displayName: `Burst ${n}`, password: NEW_PASSWORD }, address, at);
+    const firstTen = await Promise.all(Array.from({ length: 10 }, (_, n) => signUp(n, ADDRESS, now + n * 60_000)));
+    expect(firstTen).toEqual(Array.from({ length: 10 }, () => ({ ok: true })));
+    const before = snapshot(temp.db);
+    expect(await signUp(10, ADDRESS, now + 10 * 60_000)).toEqual({
+      ok: false,
+      code: 'RATE_LIMITED',
+      message: 'Too many sign-ups from your network; try again in 50 minutes.',
+    });
+    expect(snapshot(temp.db)).toEqual(before);
+    expect(await signUp(11, '192.0.2.99', now + 10 * 60_000)).toEqual({ ok: true });
+    // The first sign-up leaves the window an hour after it was made.
+    expect(await signUp(12, ADDRESS, now + 60 * 60_000 + 1)).toEqual({ ok: true });
+    expect(userRows(temp.db).filter((row) => row.email.startsWith('burst-')).map((row) => row.email).sort()).toEqual(
+      [...Array.from({ length: 10 }, (_, n) => `burst-${n}@example.com`), 'burst-11@example.com', 'burst-12@example.com'].sort(),
+    );
   });
 });

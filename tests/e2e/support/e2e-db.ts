@@ -51,10 +51,10 @@ export function signInFailures(db: Db): SignInFailureRow[] {
 }
 
 /**
- * Forgets every failed sign-in. All tests reach the server from 127.0.0.1, and 10 failures from one
- * address in 10 minutes block that address for every account, so a test that fails sign-ins on
- * purpose must not leave its failures to the tests after it.
+ * Forgets every failed sign-in and every counted sign-up. All tests reach the server from 127.0.0.1:
+ * 10 failures from one address in 10 minutes block that address for every account, and 10 sign-ups
+ * an hour are all one address may make, so no test may leave its count to the tests after it.
  */
-export function clearSignInFailures(db: Db): void {
-  db.$client.prepare('DELETE FROM sign_in_failures').run();
+export function clearRateLimits(db: Db): void {
+  db.$client.exec('DELETE FROM sign_in_failures; DELETE FROM rate_limit_hits;');
 }
