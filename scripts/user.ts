@@ -6,6 +6,7 @@ import { migrateDatabase } from '@/db/migrate';
 import type { Role } from '@/db/schema';
 import type { SystemActor } from '@/lib/auth/actor';
 import { findUserIdByEmail } from '@/lib/queries/users';
+import { roleWithArticle } from '@/lib/format/role';
 import type { Failure } from '@/lib/result';
 import { banUser } from '@/lib/users/ban-user';
 import { changeUserRole } from '@/lib/users/change-user-role';
@@ -130,10 +131,6 @@ async function readPasswordFromStdin(command: Command): Promise<string> {
   return text.replace(/\r?\n$/, '');
 }
 
-function articled(role: Role): string {
-  return role === 'owner' ? 'an owner' : `a ${role}`;
-}
-
 function userIdOf(db: Db, email: string): number {
   const id = findUserIdByEmail(db, email);
   if (id === undefined) throw new Refusal(`No user with the email ${email}.`);
@@ -161,7 +158,7 @@ async function run(command: Command, values: Partial<Record<OptionName, string |
       }
       case 'set-role': {
         const result = changeUserRole(db, actor, { userId: userIdOf(db, email), role });
-        return result.ok ? { stdout: `${email} is now ${articled(result.role)}` } : result;
+        return result.ok ? { stdout: `${email} is now ${roleWithArticle(result.role)}` } : result;
       }
       case 'ban': {
         const result = banUser(db, actor, { userId: userIdOf(db, email), reason });

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, type Role } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import { roleWithArticle } from '@/lib/format/role';
 import { appendLogEntry } from '@/lib/log/append-log-entry';
 import { fail, type Result } from '@/lib/result';
 import { isLastActiveOwner, withManagedUser } from './with-managed-user';
@@ -14,7 +15,7 @@ import { isLastActiveOwner, withManagedUser } from './with-managed-user';
  */
 export function changeUserRole(db: Db, actor: Actor, input: { userId: number; role: Role }): Result<{ role: Role }> {
   return withManagedUser(db, actor, input.userId, (tx, caller, target) => {
-    if (target.role === input.role) return fail('NO_CHANGE', `${target.email} is already ${articled(input.role)}.`);
+    if (target.role === input.role) return fail('NO_CHANGE', `${target.email} is already ${roleWithArticle(input.role)}.`);
     if (isLastActiveOwner(tx, target)) {
       return fail('LAST_OWNER', `${target.email} is the last owner. Make someone else an owner first.`);
     }
@@ -29,8 +30,4 @@ export function changeUserRole(db: Db, actor: Actor, input: { userId: number; ro
     });
     return { ok: true, role: input.role };
   });
-}
-
-function articled(role: Role): string {
-  return role === 'owner' ? 'an owner' : `a ${role}`;
 }
