@@ -1,6 +1,7 @@
 // Table definitions. SQL names are part of the interface: other tools read this database directly.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { REPORT_REASONS, REPORT_RESOLUTIONS } from './report-reasons';
 import { ROLES, type Role } from './roles';
 
 export const COMMENT_STATUSES = ['visible', 'hidden', 'deleted', 'unavailable'] as const;
@@ -28,6 +29,8 @@ export const articles = sqliteTable('articles', {
    * triggers on `comments` so that a page never counts a large thread row by row.
    */
   commentCount: integer('comment_count').notNull().default(0),
+  /** Owners close an article to new comments; reading, editing and reporting go on. */
+  commentsOpen: integer('comments_open', { mode: 'boolean' }).notNull().default(true),
   createdAt: text('created_at').notNull().default(utcNow),
 }, (t) => [
   uniqueIndex('articles_slug_unique').on(t.slug),
@@ -45,17 +48,27 @@ export const comments = sqliteTable('comments', {
    * and a subtree is the path range [path, path || '~').
    */
   path: text('path').notNull(),
+  /** The account that posted it; null for imported and synthetic comments. */
+  authorId: integer('author_id').references((): AnySQLiteColumn => users.id, { onDelete: 'restrict' }),
+  /** The author's display name when they posted, so a thread is read without a join. */
   authorName: text('author_name').notNull(),
+  /** Kept when the author deletes or a moderator hides it: moderators still read it. */
   body: text('body').notNull(),
   status: text('status', { enum: COMMENT_STATUSES }).notNull().default('visible'),
   origin: text('origin', { enum: COMMENT_ORIGINS }).notNull().default('reader'),
   version: integer('version').notNull().default(1),
   createdAt: text('created_at').notNull().default(utcNow),
   updatedAt: text('updated_at').notNull().default(utcNow),
+  /** When the author last changed the text; earlier texts are in comment_revisions. */
+  editedAt: text('edited_at'),
 }, (t) => [
   uniqueIndex('comments_article_path_idx').on(t.articleId, t.path),
   index('comments_article_depth_path_idx').on(t.articleId, t.depth, t.path),
   index('comments_parent_idx').on(t.parentId),
+  // Posting limits and the duplicate check read an author's recent comments.
+  index('comments_author_created_idx').on(t.authorId, t.createdAt),
+  // The newest comment of an article, for "N new comments".
+  index('comments_article_id_idx').on(t.articleId, t.id),
   check('comments_status_valid', sql`${t.status} IN ('visible', 'hidden', 'deleted', 'unavailable')`),
   check('comments_origin_valid', sql`${t.origin} IN ('reader', 'import', 'synthetic')`),
   check('comments_depth_matches_parent', sql`(${t.parentId} IS NULL) = (${t.depth} = 0)`),
@@ -65,6 +78,45 @@ export const comments = sqliteTable('comments', {
 
 export type Article = typeof articles.$inferSelect;
 export type Comment = typeof comments.$inferSelect;
+
+/** Every text a comment had before an edit replaced it, so moderators can read its history. */
+export const commentRevisions = sqliteTable('comment_revisions', {
+  id: integer('id').primaryKey(),
+  commentId: integer('comment_id').notNull().references(() => comments.id, { onDelete: 'restrict' }),
+  /** The comment's version while it had this text. */
+  version: integer('version').notNull(),
+  body: text('body').notNull(),
+  /** When this text was posted or edited in. */
+  writtenAt: text('written_at').notNull(),
+  /** When an edit replaced it. */
+  replacedAt: text('replaced_at').notNull(),
+}, (t) => [
+  uniqueIndex('comment_revisions_comment_version_unique').on(t.commentId, t.version),
+]);
+
+export type CommentRevision = typeof commentRevisions.$inferSelect;
+
+/** A reader's report of a comment; open until a moderator resolves it. */
+export const reports = sqliteTable('reports', {
+  id: integer('id').primaryKey(),
+  commentId: integer('comment_id').notNull().references(() => comments.id, { onDelete: 'restrict' }),
+  reporterId: integer('reporter_id').notNull().references((): AnySQLiteColumn => users.id, { onDelete: 'restrict' }),
+  reason: text('reason', { enum: REPORT_REASONS }).notNull(),
+  note: text('note'),
+  createdAt: text('created_at').notNull(),
+  resolvedAt: text('resolved_at'),
+  resolution: text('resolution', { enum: REPORT_RESOLUTIONS }),
+}, (t) => [
+  // One open report per reader per comment; a resolved one does not stop a new report.
+  uniqueIndex('reports_open_unique').on(t.commentId, t.reporterId).where(sql`resolved_at IS NULL`),
+  index('reports_reporter_created_idx').on(t.reporterId, t.createdAt),
+  index('reports_comment_resolved_idx').on(t.commentId, t.resolvedAt),
+  check('reports_reason_valid', sql`${t.reason} IN ('spam', 'harassment', 'hate', 'misinformation', 'off_topic', 'other')`),
+  check('reports_resolution_valid', sql`${t.resolution} IS NULL OR ${t.resolution} IN ('dismissed', 'hidden')`),
+  check('reports_resolved_together', sql`(${t.resolvedAt} IS NULL) = (${t.resolution} IS NULL)`),
+]);
+
+export type Report = typeof reports.$inferSelect;
 
 export { ROLES, type Role };
 

@@ -8,7 +8,11 @@ export type ErrorCode =
   | 'NO_CHANGE'
   | 'CONFLICT'
   | 'LAST_OWNER'
-  | 'RATE_LIMITED';
+  | 'RATE_LIMITED'
+  | 'COMMENTS_CLOSED'
+  | 'DUPLICATE'
+  | 'ALREADY_REPORTED'
+  | 'EDIT_WINDOW_PASSED';
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -11,10 +11,14 @@ export const LOG_ACTIONS = [
   'user_unbanned',
   'sessions_revoked',
   'password_reset',
+  'comment_edited',
+  'comment_deleted',
+  'comments_closed',
+  'comments_opened',
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
-export const LOG_TARGET_TYPES = ['user', 'comment'] as const;
+export const LOG_TARGET_TYPES = ['user', 'comment', 'article'] as const;
 
 const stateSchema = z.record(z.string(), z.unknown()).nullable().default(null);
 const optionalText = (max: number) => z.string().max(max).nullable().default(null);

@@ -5,7 +5,7 @@ import { prepared } from '@/db/prepared';
 import type { CommentStatus } from '@/db/schema';
 import { idsInPath, subtreeEnd } from '@/lib/thread/comment-path';
 import { DEFAULT_PAGE_SIZE } from '@/lib/thread/limits';
-import type { CommentText, CommentView, ThreadPage } from '@/lib/thread/types';
+import type { CommentText, CommentView, ThreadHead, ThreadPage } from '@/lib/thread/types';
 
 const NO_DEPTH_LIMIT = 1_000_000;
 
@@ -19,14 +19,22 @@ type CommentRow = {
   status: CommentStatus;
   origin: string;
   createdAt: string;
+  version: number;
+  editedAt: string | null;
+  mine: 0 | 1 | null;
+  reportedByMe: 0 | 1;
   /** Replies below the depth limit, counted only for comments at the limit. */
   unsentReplies: number | null;
 };
 
+// :viewerId is 0 for anonymous viewers, which no account has. Both subqueries are correlated with
+// the outer row, so its columns are qualified by hand.
 const COLUMNS = `c.id, c.parent_id AS parentId, c.depth, c.path, c.author_name AS authorName, c.body,
-  c.status, c.origin, c.created_at AS createdAt`;
+  c.status, c.origin, c.created_at AS createdAt, c.version, c.edited_at AS editedAt,
+  c.author_id = :viewerId AS mine,
+  EXISTS (SELECT 1 FROM reports AS r
+    WHERE r.comment_id = c.id AND r.reporter_id = :viewerId AND r.resolved_at IS NULL) AS reportedByMe`;
 
-// Correlated with the outer row, so its columns are qualified by hand.
 const REPLY_COUNT = `(SELECT count(*) FROM comments AS d
   WHERE d.article_id = c.article_id AND d.path > c.path AND d.path < c.path || '~')`;
 
@@ -36,7 +44,7 @@ const SELECT_RANGE = `
   WHERE c.article_id = :articleId AND c.path >= :from AND c.path < :to AND c.depth <= :maxDepth
   ORDER BY c.path`;
 
-const SELECT_ANCESTORS = `
+const SELECT_BY_IDS = `
   SELECT ${COLUMNS}, ${REPLY_COUNT} AS unsentReplies
   FROM comments AS c
   WHERE c.article_id = :articleId AND c.id IN (SELECT value FROM json_each(:ids))
@@ -47,6 +55,19 @@ const SELECT_TOP_LEVEL_PATHS = `
   WHERE article_id = :articleId AND depth = 0 AND path > :after
   ORDER BY path LIMIT :limit`;
 
+const SELECT_HEAD = `
+  SELECT comments_open AS commentsOpen, comment_count AS commentCount,
+    (SELECT coalesce(max(id), 0) FROM comments WHERE article_id = :articleId) AS latestCommentId
+  FROM articles WHERE id = :articleId`;
+
+export function readThreadHead(db: Db, articleId: number): ThreadHead | null {
+  const row = prepared(db, SELECT_HEAD).get({ articleId }) as (Omit<ThreadHead, 'commentsOpen'> & { commentsOpen: 0 | 1 }) | undefined;
+  return row ? { ...row, commentsOpen: row.commentsOpen === 1 } : null;
+}
+
+/** Whose thread it is: the signed-in account's id, or null for an anonymous visitor. */
+export type ViewerId = number | null;
+
 export type ThreadPageOptions = {
   /** The path of the last top-level comment already shown; omitted for the first page. */
   after?: string;
@@ -56,7 +77,7 @@ export type ThreadPageOptions = {
   maxDepth?: number;
 };
 
-export function readThreadPage(db: Db, articleId: number, options: ThreadPageOptions = {}): ThreadPage {
+export function readThreadPage(db: Db, articleId: number, viewerId: ViewerId, options: ThreadPageOptions = {}): ThreadPage {
   const limit = options.limit ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`page size must be a whole number above 0: ${limit}`);
   const tops = prepared(db, SELECT_TOP_LEVEL_PATHS)
@@ -65,30 +86,41 @@ export function readThreadPage(db: Db, articleId: number, options: ThreadPageOpt
   if (tops.length === 0) return { comments: [], nextCursor: null };
 
   const hasMore = tops.length > limit;
-  const rows = readRange(db, articleId, tops[0]!, hasMore ? tops[limit]! : '~', options.maxDepth);
+  const rows = readRange(db, articleId, viewerId, tops[0]!, hasMore ? tops[limit]! : '~', options.maxDepth);
   return { comments: toViews(rows), nextCursor: hasMore ? tops[limit - 1]! : null };
 }
 
 export type CommentSubtree = { ancestors: CommentView[]; comments: CommentView[] };
 
 /** One comment with its replies down to `levelsBelow`, and the comments it answers, root first. */
-export function readCommentSubtree(db: Db, articleId: number, commentId: number, levelsBelow: number): CommentSubtree | null {
+export function readCommentSubtree(
+  db: Db,
+  articleId: number,
+  viewerId: ViewerId,
+  commentId: number,
+  levelsBelow: number,
+): CommentSubtree | null {
   const focus = prepared(db, 'SELECT path, depth FROM comments WHERE id = ? AND article_id = ?').get(commentId, articleId) as
     | { path: string; depth: number }
     | undefined;
   if (!focus) return null;
-  const comments = toViews(readRange(db, articleId, focus.path, subtreeEnd(focus.path), focus.depth + levelsBelow));
+  const comments = toViews(readRange(db, articleId, viewerId, focus.path, subtreeEnd(focus.path), focus.depth + levelsBelow));
   const ancestorIds = idsInPath(focus.path).slice(0, -1);
-  const ancestors = ancestorIds.length === 0 ? [] : readAncestors(db, articleId, ancestorIds);
+  const ancestors = ancestorIds.length === 0 ? [] : readByIds(db, articleId, viewerId, ancestorIds);
   return { ancestors, comments };
 }
 
-function readRange(db: Db, articleId: number, from: string, to: string, maxDepth = NO_DEPTH_LIMIT): CommentRow[] {
-  return prepared(db, SELECT_RANGE).all({ articleId, from, to, maxDepth }) as CommentRow[];
+/** One comment as `viewerId` sees it, with its whole branch counted; for answering a change to it. */
+export function readCommentView(db: Db, articleId: number, viewerId: ViewerId, commentId: number): CommentView | null {
+  return readByIds(db, articleId, viewerId, [commentId])[0] ?? null;
 }
 
-function readAncestors(db: Db, articleId: number, ids: number[]): CommentView[] {
-  const rows = prepared(db, SELECT_ANCESTORS).all({ articleId, ids: JSON.stringify(ids) }) as CommentRow[];
+function readRange(db: Db, articleId: number, viewerId: ViewerId, from: string, to: string, maxDepth = NO_DEPTH_LIMIT): CommentRow[] {
+  return prepared(db, SELECT_RANGE).all({ articleId, viewerId: viewerId ?? 0, from, to, maxDepth }) as CommentRow[];
+}
+
+function readByIds(db: Db, articleId: number, viewerId: ViewerId, ids: number[]): CommentView[] {
+  const rows = prepared(db, SELECT_BY_IDS).all({ articleId, viewerId: viewerId ?? 0, ids: JSON.stringify(ids) }) as CommentRow[];
   return rows.map((row) => toView(row, row.unsentReplies ?? 0));
 }
 
@@ -115,6 +147,10 @@ function toView(row: CommentRow, replyCount: number): CommentView {
     authorName: row.authorName,
     imported: row.origin === 'import',
     createdAt: row.createdAt,
+    version: row.version,
+    editedAt: row.editedAt,
+    mine: row.mine === 1,
+    reportedByMe: row.reportedByMe === 1,
     replyCount,
   };
 }

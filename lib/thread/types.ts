@@ -14,6 +14,14 @@ export type CommentView = CommentText & {
   /** true for comments brought in from a capture, whose times only keep the captured order. */
   imported: boolean;
   createdAt: string;
+  /** Bumped by every edit and status change; an edit names the version it replaces. */
+  version: number;
+  /** When the author last edited the text, or null. */
+  editedAt: string | null;
+  /** The viewer wrote it (always false for anonymous viewers). */
+  mine: boolean;
+  /** The viewer has an open report on it. */
+  reportedByMe: boolean;
   /** Every reply in this comment's branch, at any depth, including those not sent. */
   replyCount: number;
 };
@@ -21,6 +29,14 @@ export type CommentView = CommentText & {
 export type ThreadPage = {
   comments: CommentView[];
   nextCursor: string | null;
+};
+
+/** What a thread's reader needs to know about the article itself, refreshed with every page. */
+export type ThreadHead = {
+  commentsOpen: boolean;
+  commentCount: number;
+  /** The highest comment id in the article (0 for none): anything above it arrived later. */
+  latestCommentId: number;
 };
 
 export type CommentNode = CommentView & { replies: CommentNode[] };

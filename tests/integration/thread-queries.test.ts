@@ -34,7 +34,7 @@ function readAllPages(limit: number, maxDepth?: number): ThreadPage[] {
   const pages: ThreadPage[] = [];
   let after: string | undefined;
   do {
-    const page = readThreadPage(temp.db, articleId, { after, limit, maxDepth });
+    const page = readThreadPage(temp.db, articleId, null, { after, limit, maxDepth });
     pages.push(page);
     after = page.nextCursor ?? undefined;
     if (pages.length > expected.roots.length) throw new Error('nextCursor never ends');
@@ -53,7 +53,7 @@ function expectFullReplyCounts(views: readonly CommentView[]) {
 
 describe('readThreadPage', () => {
   it('gives `limit` top-level comments, each followed by its whole subtree in display order', () => {
-    const page = readThreadPage(temp.db, articleId, { limit: 25 });
+    const page = readThreadPage(temp.db, articleId, null, { limit: 25 });
     expect(page.comments.filter((c) => c.depth === 0)).toHaveLength(25);
     const end = expected.displayOrder.indexOf(expected.roots[25]!);
     expect(indicesOf(page.comments)).toEqual(expected.displayOrder.slice(0, end));
@@ -85,7 +85,7 @@ describe('readThreadPage', () => {
     const pages = readAllPages(200);
     const lastTopLevel = pages.at(-1)!.comments.filter((c) => c.depth === 0).at(-1)!;
     const lastPath = temp.db.$client.prepare('SELECT path FROM comments WHERE id = ?').pluck().get(lastTopLevel.id) as string;
-    expect(readThreadPage(temp.db, articleId, { after: lastPath })).toEqual({ comments: [], nextCursor: null });
+    expect(readThreadPage(temp.db, articleId, null, { after: lastPath })).toEqual({ comments: [], nextCursor: null });
   });
 });
 
@@ -98,7 +98,7 @@ describe('readCommentSubtree', () => {
     temp.db.$client.prepare('SELECT id FROM comments WHERE article_id = ? AND created_at = ?').pluck().get(articleId, synthetic.thread[index]!.createdAt) as number;
 
   it('returns the ancestors root first and the whole focused subtree', () => {
-    const subtree = readCommentSubtree(temp.db, articleId, idOf(focus), 100)!;
+    const subtree = readCommentSubtree(temp.db, articleId, null, idOf(focus), 100)!;
     expect(indicesOf(subtree.ancestors)).toEqual(expected.ancestors(focus));
     const start = expected.displayOrder.indexOf(focus);
     expect(indicesOf(subtree.comments)).toEqual(expected.displayOrder.slice(start, start + 1 + expected.descendants[focus]!));
@@ -106,7 +106,7 @@ describe('readCommentSubtree', () => {
   });
 
   it('cuts the subtree levelsBelow under the focus, keeping full counts', () => {
-    const subtree = readCommentSubtree(temp.db, articleId, idOf(focus), 1)!;
+    const subtree = readCommentSubtree(temp.db, articleId, null, idOf(focus), 1)!;
     const children = synthetic.thread.flatMap((c, index) => (c.parentIndex === focus ? [index] : []));
     expect(indicesOf(subtree.comments)).toEqual([focus, ...children]);
     expect(subtree.comments[0]!.replyCount).toBe(expected.descendants[focus]);
@@ -114,13 +114,13 @@ describe('readCommentSubtree', () => {
   });
 
   it('finds nothing for a comment of another article', () => {
-    expect(readCommentSubtree(temp.db, seedArticleId, idOf(focus), 1)).toBeNull();
+    expect(readCommentSubtree(temp.db, seedArticleId, null, idOf(focus), 1)).toBeNull();
   });
 });
 
 describe('the seed thread as a reader gets it', () => {
   it('sends the placeholder without a body, and the imported comments with theirs', () => {
-    const page = readThreadPage(temp.db, seedArticleId);
+    const page = readThreadPage(temp.db, seedArticleId, null);
     expect(page.comments).toHaveLength(22);
     expect(page.nextCursor).toBeNull();
     const placeholders = page.comments.filter((c) => c.status === 'unavailable');

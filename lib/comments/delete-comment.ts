@@ -1,0 +1,47 @@
+// The author withdraws their comment: it becomes a tombstone, its replies stay, and the change is logged.
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '@/db/client';
+import { comments } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { appendLogEntry } from '@/lib/log/append-log-entry';
+import { readCommentView } from '@/lib/queries/thread';
+import { fail, type Result } from '@/lib/result';
+import type { CommentView } from '@/lib/thread/types';
+import { deleteCommentSchema } from '@/lib/validation/comment-text';
+import { parseInput } from '@/lib/validation/parse-input';
+import { commentLogState } from './comment-log-state';
+import { notVisibleRefusal, withOwnComment } from './with-own-comment';
+
+export type DeleteCommentInput = z.input<typeof deleteCommentSchema>;
+
+/**
+ * Who: the comment's author, signed in and not banned, at any time, while the comment is visible
+ * (deleting twice is NO_CHANGE; a hidden comment stays hidden). The text stays in the database for
+ * moderators but is never sent to readers again. Logs one `comment_deleted` row.
+ */
+export function deleteComment(db: Db, actor: Actor, raw: DeleteCommentInput, options: { now?: number } = {}): Result<{ comment: CommentView }> {
+  if (actor.kind === 'anonymous') return fail('UNAUTHENTICATED', 'Sign in to delete your comment.');
+  const input = parseInput(deleteCommentSchema, raw);
+  if (!input.ok) return input;
+  const now = options.now ?? Date.now();
+
+  return withOwnComment(db, actor, input.data.commentId, (tx, author, comment) => {
+    if (comment.status === 'deleted') return fail('NO_CHANGE', 'You already deleted this comment.');
+    const gone = notVisibleRefusal(comment, 'deleted');
+    if (gone) return gone;
+    const at = new Date(now).toISOString();
+    const deleted = { ...comment, status: 'deleted' as const, version: comment.version + 1 };
+    tx.update(comments).set({ status: 'deleted', version: deleted.version, updatedAt: at }).where(eq(comments.id, comment.id)).run();
+    appendLogEntry(tx, {
+      actor: author.logActor,
+      action: 'comment_deleted',
+      target: { type: 'comment', id: comment.id },
+      articleId: comment.articleId,
+      previousState: commentLogState(comment),
+      newState: commentLogState(deleted),
+      requestId: actor.requestId,
+    });
+    return { ok: true, comment: readCommentView(db, comment.articleId, author.viewer.id, comment.id)! };
+  });
+}
