@@ -1,7 +1,16 @@
-// One comment as a reader sees it: who, when, a permalink, and its text or why the text is gone.
+'use client';
+// One comment: who, when, a permalink, its text or why the text is gone, and what this viewer may do with it.
+import { useState } from 'react';
+import { EDIT_WINDOW_MS } from '@/lib/comments/comment-rules';
 import { formatCommentTime, formatImportedCommentTime } from '@/lib/format/date';
+import type { ThreadComment } from '@/lib/thread/merge-local-comments';
 import type { CommentView } from '@/lib/thread/types';
 import { CommentBody } from './comment-body';
+import { DeleteCommentConfirm } from './delete-comment-confirm';
+import { EditCommentForm } from './edit-comment-form';
+import { ReplyForm } from './reply-form';
+import { ReportCommentForm } from './report-comment-form';
+import { useThreadControls } from './thread-context';
 
 const ABSENT_TEXT: Record<Exclude<CommentView['status'], 'visible'>, string> = {
   unavailable: 'This comment is no longer available.',
@@ -9,35 +18,71 @@ const ABSENT_TEXT: Record<Exclude<CommentView['status'], 'visible'>, string> = {
   deleted: 'Deleted by its author.',
 };
 
+type Panel = 'reply' | 'edit' | 'delete' | 'report' | null;
+
 export function commentPermalink(slug: string, commentId: number): string {
   return `/articles/${slug}/comments/${commentId}`;
 }
 
-export function CommentCard({ comment, slug, focused = false }: { comment: CommentView; slug: string; focused?: boolean }) {
-  const absent = comment.status !== 'visible';
+export function CommentCard({ comment, focused = false }: { comment: ThreadComment; focused?: boolean }) {
+  const thread = useThreadControls();
+  const [panel, setPanel] = useState<Panel>(null);
+  const close = () => setPanel(null);
+  const toggle = (next: Exclude<Panel, null>) => setPanel((open) => (open === next ? null : next));
+
+  if (comment.status !== 'visible') {
+    return (
+      <article id={`comment-${comment.id}`} className={`comment comment-absent${focused ? ' comment-focused' : ''}`} aria-label="Comment not shown">
+        <p className="comment-tombstone">{ABSENT_TEXT[comment.status]}</p>
+      </article>
+    );
+  }
+
+  const settled = !comment.pending;
+  const canReply = settled && thread.rights.canPost && thread.commentsOpen;
+  const canEdit = settled && comment.mine && thread.now - Date.parse(comment.createdAt) < EDIT_WINDOW_MS;
+  const canDelete = settled && comment.mine;
+  const canReport = settled && !comment.mine && thread.rights.canReport;
+
   return (
     <article
       id={`comment-${comment.id}`}
-      className={`comment${absent ? ' comment-absent' : ''}${focused ? ' comment-focused' : ''}`}
-      aria-label={absent ? 'Comment not shown' : `Comment by ${comment.authorName}`}
+      className={`comment${focused ? ' comment-focused' : ''}${comment.pending ? ' comment-pending' : ''}`}
+      aria-label={`Comment by ${comment.authorName}`}
     >
-      {comment.status !== 'visible' ? (
-        <p className="comment-tombstone">{ABSENT_TEXT[comment.status]}</p>
-      ) : (
-        <>
-          <header className="comment-meta">
-            <bdi className="comment-author">{comment.authorName}</bdi>
+      <header className="comment-meta">
+        <bdi className="comment-author">{comment.authorName}</bdi>
+        <span aria-hidden="true"> · </span>
+        <time dateTime={comment.createdAt}>
+          {comment.imported ? formatImportedCommentTime(comment.createdAt) : formatCommentTime(comment.createdAt)}
+        </time>
+        {comment.imported && <span className="badge" title="Imported from the original page, which gave no names or times">imported</span>}
+        {comment.editedAt && <span className="badge" title={`Edited ${formatCommentTime(comment.editedAt)}`}>edited</span>}
+        {comment.pending ? (
+          <span className="badge" role="status">Posting…</span>
+        ) : (
+          <>
             <span aria-hidden="true"> · </span>
-            <time dateTime={comment.createdAt}>
-              {comment.imported ? formatImportedCommentTime(comment.createdAt) : formatCommentTime(comment.createdAt)}
-            </time>
-            {comment.imported && <span className="badge" title="Imported from the original page, which gave no names or times">imported</span>}
-            <span aria-hidden="true"> · </span>
-            <a className="permalink" href={commentPermalink(slug, comment.id)}>Link</a>
-          </header>
-          <CommentBody text={comment.body} />
-        </>
+            <a className="permalink" href={commentPermalink(thread.slug, comment.id)}>Link</a>
+          </>
+        )}
+      </header>
+      {panel === 'edit' ? <EditCommentForm comment={comment} onClose={close} /> : <CommentBody text={comment.body} />}
+      {(canReply || canEdit || canDelete || canReport || comment.reportedByMe) && (
+        <div className="comment-actions">
+          {canReply && <button type="button" aria-expanded={panel === 'reply'} onClick={() => toggle('reply')}>Reply</button>}
+          {canEdit && <button type="button" aria-expanded={panel === 'edit'} onClick={() => toggle('edit')}>Edit</button>}
+          {canDelete && <button type="button" aria-expanded={panel === 'delete'} onClick={() => toggle('delete')}>Delete</button>}
+          {canReport && (comment.reportedByMe ? (
+            <span className="reported">Reported</span>
+          ) : (
+            <button type="button" aria-expanded={panel === 'report'} onClick={() => toggle('report')}>Report</button>
+          ))}
+        </div>
       )}
+      {panel === 'reply' && canReply && <ReplyForm parent={comment} onClose={close} />}
+      {panel === 'delete' && canDelete && <DeleteCommentConfirm comment={comment} onClose={close} />}
+      {panel === 'report' && canReport && <ReportCommentForm comment={comment} onClose={close} />}
     </article>
   );
 }

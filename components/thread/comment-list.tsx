@@ -1,16 +1,19 @@
 // Nested comments as nested lists, so depth shows by indentation and to screen readers.
 import { countLabel } from '@/lib/format/count';
+import type { ThreadComment } from '@/lib/thread/merge-local-comments';
 import type { CommentNode } from '@/lib/thread/types';
 import { CommentCard, commentPermalink } from './comment-card';
 
-export function CommentList({ nodes, slug, focusedId }: { nodes: CommentNode[]; slug: string; focusedId?: number }) {
+type ThreadNode = CommentNode<ThreadComment>;
+
+export function CommentList({ nodes, slug, focusedId }: { nodes: ThreadNode[]; slug: string; focusedId?: number }) {
   return (
     <ol className="comment-list">
       {nodes.map((node) => (
         <li key={node.id} className="comment-item">
-          <CommentCard comment={node} slug={slug} focused={node.id === focusedId} />
+          <CommentCard comment={node} focused={node.id === focusedId} />
           {node.replies.length > 0 ? (
-            // Native disclosure: collapses with or without JavaScript, and costs no hydration.
+            // Native disclosure: collapses with or without JavaScript.
             <details className="replies" open>
               <summary>
                 <span className="when-open">Collapse</span>

@@ -39,4 +39,15 @@ export type ThreadHead = {
   latestCommentId: number;
 };
 
-export type CommentNode = CommentView & { replies: CommentNode[] };
+export type CommentNode<T extends CommentView = CommentView> = T & { replies: CommentNode<T>[] };
+
+/** What the thread's JSON API answers: one page of comments, or one comment's branch with the comments it answers. */
+export type ThreadResponse = {
+  article: { id: number; slug: string; title: string } & ThreadHead;
+  comments: CommentView[];
+  nextCursor: string | null;
+  /** Only for one comment's branch: the comments it answers, root first. */
+  ancestors?: CommentView[];
+  /** When the server read it (ISO 8601 UTC): the browser judges the edit window against this. */
+  readAt: string;
+};

@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleStory } from '@/components/thread/article-story';
-import { CommentList } from '@/components/thread/comment-list';
-import { LoadMoreComments } from '@/components/thread/load-more-comments';
+import { ThreadView } from '@/components/thread/thread-view';
 import { getDb } from '@/db/client';
-import { countLabel } from '@/lib/format/count';
-import { readThreadPage } from '@/lib/queries/thread';
-import { buildCommentTree } from '@/lib/thread/build-tree';
+import { getViewer } from '@/lib/auth/get-viewer';
+import { commentMaxLength } from '@/lib/comments/comment-max-length';
+import { threadPageResponse } from '@/lib/queries/thread-response';
 import { PAGE_MAX_DEPTH } from '@/lib/thread/limits';
+import { threadRightsOf } from '@/lib/thread/thread-rights';
 import { parseThreadPageQuery } from '@/lib/validation/thread-page-query';
 import { loadArticle } from './load-article';
 
@@ -31,27 +31,28 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const query = parseThreadPageQuery(toSearchParams(await searchParams, ['after']));
   if (!query.success) notFound();
 
-  const db = getDb();
-  const after = query.data.after;
-  const page = readThreadPage(db, article.id, { after, maxDepth: PAGE_MAX_DEPTH });
+  const viewer = await getViewer();
+  const after = query.data.after ?? null;
+  const initial = threadPageResponse(getDb(), article, viewer.kind === 'user' ? viewer.id : null, {
+    after: after ?? undefined,
+    maxDepth: PAGE_MAX_DEPTH,
+  });
 
   return (
     <>
       <ArticleStory article={article} />
-      <section id="comments" className="thread" aria-labelledby="comments-heading">
-        <h2 id="comments-heading">{countLabel(article.commentCount, 'comment', 'comments')}</h2>
-        {after && (
-          <p className="meta">
-            Showing later comments. <Link href={`/articles/${article.slug}#comments`}>Back to the first comments</Link>
-          </p>
-        )}
-        {page.comments.length === 0 ? (
-          <p>{after ? 'There are no more comments.' : 'No comments yet.'}</p>
-        ) : (
-          <CommentList nodes={buildCommentTree(page.comments)} slug={article.slug} />
-        )}
-        {page.nextCursor && <LoadMoreComments slug={article.slug} after={page.nextCursor} />}
-      </section>
+      {after && (
+        <p className="meta">
+          Showing later comments. <Link href={`/articles/${article.slug}#comments`}>Back to the first comments</Link>
+        </p>
+      )}
+      <ThreadView
+        source={{ kind: 'article', after }}
+        initial={initial}
+        rights={threadRightsOf(viewer)}
+        maxLength={commentMaxLength()}
+        signInHref={`/signin?${new URLSearchParams({ callbackUrl: `/articles/${article.slug}#comments` })}`}
+      />
     </>
   );
 }

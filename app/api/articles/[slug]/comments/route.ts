@@ -1,11 +1,12 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
+import { getViewer } from '@/lib/auth/get-viewer';
 import { jsonError } from '@/lib/http/json-error';
 import { findArticleBySlug } from '@/lib/queries/articles';
-import { readThreadPage } from '@/lib/queries/thread';
+import { threadPageResponse } from '@/lib/queries/thread-response';
 import { parseThreadPageQuery } from '@/lib/validation/thread-page-query';
 
-/** One page of top-level comments, each with its complete subtree, in display order. */
+/** One page of top-level comments, each with its subtree (to `depth` when given), in display order, as the caller may see them. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {
   const query = parseThreadPageQuery(request.nextUrl.searchParams);
   if (!query.success) return jsonError(400, 'invalid_query', query.message);
@@ -13,9 +14,12 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const db = getDb();
   const article = findArticleBySlug(db, slug);
   if (!article) return jsonError(404, 'article_not_found', `No article has the slug "${slug}".`);
-  const page = readThreadPage(db, article.id, { after: query.data.after, limit: query.data.limit });
-  return Response.json(
-    { article: { slug: article.slug, title: article.title }, comments: page.comments, nextCursor: page.nextCursor },
-    { headers: { 'Cache-Control': 'no-store' } },
-  );
+  const viewer = await getViewer();
+  const response = threadPageResponse(db, article, viewer.kind === 'user' ? viewer.id : null, {
+    after: query.data.after,
+    limit: query.data.limit,
+    maxDepth: query.data.depth,
+  });
+  // Whose comments are "mine" and which are reported depends on the session: never cached, never shared.
+  return Response.json(response, { headers: { 'Cache-Control': 'private, no-store' } });
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CommentCard } from '@/components/thread/comment-card';
-import { CommentList } from '@/components/thread/comment-list';
+import { ThreadView } from '@/components/thread/thread-view';
 import { getDb } from '@/db/client';
-import { readCommentSubtree } from '@/lib/queries/thread';
-import { buildCommentTree } from '@/lib/thread/build-tree';
+import { getViewer } from '@/lib/auth/get-viewer';
+import { commentMaxLength } from '@/lib/comments/comment-max-length';
+import { commentBranchResponse } from '@/lib/queries/thread-response';
 import { PAGE_MAX_DEPTH } from '@/lib/thread/limits';
+import { threadRightsOf } from '@/lib/thread/thread-rights';
+import { parseCommentId } from '@/lib/validation/comment-id-param';
 import { loadArticle } from '../../load-article';
 
 export const dynamic = 'force-dynamic';
@@ -22,10 +24,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CommentThreadPage({ params }: Props) {
   const { slug, id } = await params;
   const article = loadArticle(slug);
-  const commentId = /^[1-9]\d{0,14}$/.test(id) ? Number(id) : null;
+  const commentId = parseCommentId(id);
   if (!article || commentId === null) notFound();
-  const subtree = readCommentSubtree(getDb(), article.id, commentId, PAGE_MAX_DEPTH);
-  if (!subtree) notFound();
+  const viewer = await getViewer();
+  const initial = commentBranchResponse(getDb(), article, viewer.kind === 'user' ? viewer.id : null, commentId, PAGE_MAX_DEPTH);
+  if (!initial) notFound();
+  const path = `/articles/${article.slug}/comments/${commentId}`;
 
   return (
     <>
@@ -33,21 +37,13 @@ export default async function CommentThreadPage({ params }: Props) {
         <Link href={`/articles/${article.slug}#comments`}>← {article.title}</Link>
       </p>
       <h1 className="subtree-title">A conversation under this article</h1>
-      {subtree.ancestors.length > 0 && (
-        <section aria-labelledby="context-heading" className="ancestors">
-          <h2 id="context-heading" className="visually-hidden">In reply to</h2>
-          <ol className="ancestor-list">
-            {subtree.ancestors.map((ancestor) => (
-              <li key={ancestor.id}>
-                <CommentCard comment={ancestor} slug={article.slug} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
-      <section aria-label="This comment and its replies" className="thread">
-        <CommentList nodes={buildCommentTree(subtree.comments)} slug={article.slug} focusedId={commentId} />
-      </section>
+      <ThreadView
+        source={{ kind: 'comment', commentId }}
+        initial={initial}
+        rights={threadRightsOf(viewer)}
+        maxLength={commentMaxLength()}
+        signInHref={`/signin?${new URLSearchParams({ callbackUrl: path })}`}
+      />
     </>
   );
 }

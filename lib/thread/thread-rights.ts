@@ -1,0 +1,24 @@
+// What the thread's controls may offer this viewer; lib/ enforces the same rules on every action.
+import type { Viewer } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
+
+export type ThreadRights = {
+  signedIn: boolean;
+  /** The name a new comment is posted under. */
+  displayName: string | null;
+  banned: boolean;
+  canPost: boolean;
+  canReport: boolean;
+  canCloseComments: boolean;
+};
+
+export function threadRightsOf(viewer: Viewer): ThreadRights {
+  return {
+    signedIn: viewer.kind === 'user',
+    displayName: viewer.kind === 'user' ? viewer.displayName : null,
+    banned: viewer.kind === 'user' && viewer.banned,
+    canPost: can(viewer, 'comment.post'),
+    canReport: can(viewer, 'comment.report'),
+    canCloseComments: can(viewer, 'article.close'),
+  };
+}
