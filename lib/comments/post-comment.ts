@@ -90,23 +90,20 @@ export function postComment(db: Db, actor: Actor, raw: PostCommentInput, options
  * the posting transaction.
  */
 function postingRefusal(db: Db, authorId: number, body: string, now: number): Failure | null {
-  let refusal: { until: number; failure: Failure } | null = null;
-  const consider = (until: number, failure: () => Failure) => {
-    if (refusal === null || until > refusal.until) refusal = { until, failure: failure() };
-  };
-
+  const refusals: { until: number; failure: Failure }[] = [];
   const duplicate = prepared(db, `SELECT created_at AS at FROM comments
     WHERE author_id = ? AND created_at > ? AND body = ? AND status <> 'deleted'
     ORDER BY created_at DESC LIMIT 1`).get(authorId, new Date(now - DUPLICATE_WINDOW_MS).toISOString(), body) as { at: string } | undefined;
   if (duplicate) {
     const until = Date.parse(duplicate.at) + DUPLICATE_WINDOW_MS;
-    consider(until, () => fail('DUPLICATE', `You posted the same text a moment ago. You can post it again ${waitLabel(until, now)}.`));
+    refusals.push({ until, failure: fail('DUPLICATE', `You posted the same text a moment ago. You can post it again ${waitLabel(until, now)}.`) });
   }
   for (const rule of POSTING_LIMITS) {
     const newest = prepared(db, `SELECT created_at FROM comments WHERE author_id = ? AND created_at > ?
       ORDER BY created_at DESC LIMIT ?`).pluck().all(authorId, new Date(now - rule.windowMs).toISOString(), rule.limit) as string[];
     const until = windowFullUntil(newest, rule, now);
-    if (until !== null) consider(until, () => fail('RATE_LIMITED', `You can post ${rule.label}. You can post again ${waitLabel(until, now)}.`));
+    if (until !== null) refusals.push({ until, failure: fail('RATE_LIMITED', `You can post ${rule.label}. You can post again ${waitLabel(until, now)}.`) });
   }
-  return (refusal as { until: number; failure: Failure } | null)?.failure ?? null;
+  const last = refusals.reduce<(typeof refusals)[number] | null>((latest, next) => (latest === null || next.until > latest.until ? next : latest), null);
+  return last?.failure ?? null;
 }
