@@ -482,6 +482,40 @@ describe('posting limits', () => {
     expect(commentRows(temp.db).filter((c) => c.author_id === ids.rita)).toHaveLength(101);
   });
 
+  /** 95 comments 14 minutes apart from NOW, then a burst of 5 at NOW + 23 h: both limits are reached. */
+  function fillBothLimits(lastBody = 'Burst 4') {
+    for (let i = 0; i < 95; i += 1) expect(post(`Spread ${i}`, NOW + i * 14 * MINUTE)).toMatchObject({ ok: true });
+    const burst = NOW + 23 * HOUR;
+    for (let i = 0; i < 5; i += 1) expect(post(i === 4 ? lastBody : `Burst ${i}`, burst)).toMatchObject({ ok: true });
+    return burst;
+  }
+
+  it('names the longer wait when the minute and the day are both full, so that the promised time is true', () => {
+    const burst = fillBothLimits();
+    const dayFull = {
+      ok: false,
+      code: 'RATE_LIMITED',
+      message: 'You can post 100 comments a day. You can post again in 1 hour.',
+    };
+    expectRefused(() => post('One more', burst + 10 * SECOND), dayFull);
+    // A minute later the burst has left the minute window, and the day is still full.
+    expectRefused(() => post('One more', burst + MINUTE), {
+      ok: false,
+      code: 'RATE_LIMITED',
+      message: 'You can post 100 comments a day. You can post again in 59 minutes.',
+    });
+    expect(post('One more', NOW + DAY)).toMatchObject({ ok: true });
+  });
+
+  it('names the daily limit rather than the duplicate when the day is full for longer than the duplicate window', () => {
+    const burst = fillBothLimits('Said once');
+    expectRefused(() => post('Said once', burst + 2 * MINUTE), {
+      ok: false,
+      code: 'RATE_LIMITED',
+      message: 'You can post 100 comments a day. You can post again in 58 minutes.',
+    });
+  });
+
   const duplicate = (wait: string) => ({
     ok: false,
     code: 'DUPLICATE',
