@@ -153,7 +153,7 @@ describe('appendLogEntry', () => {
   it.each([
     ['an actor without a name', { actor: { id: 1, name: '', role: 'owner' } }],
     ['an unknown actor role', { actor: { id: 1, name: 'x', role: 'admin' } }],
-    ['an unknown target type', { target: { type: 'article', id: 1 } }],
+    ['an unknown target type', { target: { type: 'thread', id: 1 } }],
     ['a target id of 0', { target: { type: 'user', id: 0 } }],
     ['an internal note over 2000 characters', { internalNote: 'n'.repeat(2001) }],
     ['a request id over 100 characters', { requestId: 'r'.repeat(101) }],
