@@ -8,6 +8,9 @@ export const DEFAULT_COMMENT_MAX_LENGTH = 10_000;
 /** The highest COMMENT_MAX_LENGTH accepted: beyond it a single comment would outweigh a page. */
 export const COMMENT_MAX_LENGTH_CEILING = 100_000;
 
+/** Every edit keeps a revision and writes a log row, so a comment's edits are capped. */
+export const MAX_EDITS_PER_COMMENT = 10;
+
 export const REPORT_NOTE_MAX = 500;
 
 export type WindowRule = { limit: number; windowMs: number; label: string };

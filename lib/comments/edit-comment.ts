@@ -2,6 +2,7 @@
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
+import { prepared } from '@/db/prepared';
 import { commentRevisions, comments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { appendLogEntry } from '@/lib/log/append-log-entry';
@@ -12,7 +13,7 @@ import { editCommentSchema } from '@/lib/validation/comment-text';
 import { parseInput } from '@/lib/validation/parse-input';
 import { commentLogState } from './comment-log-state';
 import { commentMaxLength } from './comment-max-length';
-import { EDIT_WINDOW_MS } from './comment-rules';
+import { EDIT_WINDOW_MS, MAX_EDITS_PER_COMMENT } from './comment-rules';
 import type { PostingOptions } from './post-comment';
 import { notVisibleRefusal, withOwnComment } from './with-own-comment';
 
@@ -20,7 +21,8 @@ export type EditCommentInput = z.input<ReturnType<typeof editCommentSchema>>;
 
 /**
  * Who: the comment's author, signed in and not banned, within 15 minutes of posting, while the
- * comment is visible. `version` is the one the author saw: a comment changed since is a CONFLICT.
+ * comment is visible, at most MAX_EDITS_PER_COMMENT times (each edit is a revision and a log row).
+ * `version` is the one the author saw: a comment changed since is a CONFLICT.
  * Writes: the previous text as a comment_revisions row, the new text with version + 1 and
  * edited_at, and one `comment_edited` log row (states carry a hash of the text, not the text).
  */
@@ -41,6 +43,10 @@ export function editComment(db: Db, actor: Actor, raw: EditCommentInput, options
       return fail('CONFLICT', 'This comment changed since you opened it (perhaps in another tab). Reload to see its current text.');
     }
     if (comment.body === body) return fail('NO_CHANGE', 'The text is the same as before.');
+    const edits = (prepared(db, 'SELECT count(*) AS n FROM comment_revisions WHERE comment_id = ?').get(comment.id) as { n: number }).n;
+    if (edits >= MAX_EDITS_PER_COMMENT) {
+      return fail('RATE_LIMITED', `A comment can be edited at most ${MAX_EDITS_PER_COMMENT} times, and this one has been.`);
+    }
 
     const at = new Date(now).toISOString();
     tx.insert(commentRevisions).values({

@@ -10,9 +10,13 @@ const FORBIDDEN_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 // variation selectors, Hangul fillers) and the blank braille pattern that looks like a space.
 const INVISIBLE = /[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/gu;
 
+// Whitespace that is not a control character (tab and line feed aside), so that a vertical tab or
+// form feed is refused wherever it stands instead of being trimmed away at the ends only.
+const SURROUNDING_SPACE = /^[\t\n\p{Zs}\u2028\u2029\uFEFF]+|[\t\n\p{Zs}\u2028\u2029\uFEFF]+$/gu;
+
 /** Browsers submit a textarea's line breaks as CRLF; the text is stored with LF and without surrounding whitespace. */
 export function normalizeCommentText(raw: string): string {
-  return raw.replace(/\r\n?/g, '\n').trim();
+  return raw.replace(/\r\n?/g, '\n').replace(SURROUNDING_SPACE, '');
 }
 
 /** Why a normalised text cannot be posted, or null when it can. */

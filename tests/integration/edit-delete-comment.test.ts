@@ -174,6 +174,17 @@ describe('editing within 15 minutes', () => {
     expect(edit('Just in time', NOW + 15 * MINUTE)).toMatchObject({ ok: true, comment: { version: 2 } });
   });
 
+  it('allows 10 edits of one comment and refuses the 11th, writing nothing', () => {
+    for (let n = 1; n <= 10; n++) {
+      expect(edit(`Edit number ${n}`, NOW + n * 1000, n)).toMatchObject({ ok: true, comment: { version: n + 1 } });
+    }
+    expectRefused(() => edit('Edit number 11', NOW + 11_000, 11), {
+      ok: false,
+      code: 'RATE_LIMITED',
+      message: 'A comment can be edited at most 10 times, and this one has been.',
+    });
+  });
+
   it('still allows an edit once the article is closed to new comments', () => {
     expect(setCommentsOpen(temp.db, userActor(temp.db, ids.owner), { articleId: article.articleId, open: false })).toMatchObject({ ok: true });
     expect(edit('Edited after closing', NOW + MINUTE)).toMatchObject({ ok: true, comment: { body: 'Edited after closing' } });

@@ -238,6 +238,8 @@ describe('the text', () => {
     ['DEL (U+007F)', 'a\u007F', CONTROL],
     ['next line (U+0085)', 'one\u0085two', CONTROL],
     ['a vertical tab inside text', 'a\u000Bb', CONTROL],
+    ['a vertical tab at the start, where trimming must not hide it', '\u000Bhello', CONTROL],
+    ['a form feed at the end', 'hello\u000C', CONTROL],
     ['a lone high surrogate', 'broken \uD83D here', SURROGATE],
     ['a lone low surrogate', 'broken \uDE00 here', SURROGATE],
     ['a high surrogate at the very end', 'ends badly\uD83D', SURROGATE],
