@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { authSecretFile, loadAuthSecret } from '@/lib/auth/auth-secret';
+import { commentMaxLength } from '@/lib/comments/comment-max-length';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, trustProxyFrom } from '@/lib/http/client-address';
 import { hasActiveOwner } from '@/lib/queries/users';
 
@@ -30,6 +31,8 @@ function prepare(): void {
   }
   loadAuthSecret();
   if (!process.env.AUTH_SECRET) console.log(`Session secret: ${authSecretFile()}`);
+  // A bad limit would otherwise surface only when someone posts.
+  commentMaxLength();
 }
 
 async function main(): Promise<void> {
