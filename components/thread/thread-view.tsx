@@ -32,6 +32,15 @@ export function ThreadView({ source, initial, rights, maxLength, signInHref }: P
   const queryKey = threadQueryKey(slug, source);
   const firstParam = source.kind === 'article' ? source.after ?? '' : '';
   const queryClient = useQueryClient();
+  // Coming back to a page by client navigation: the server just rendered fresher data than the
+  // cache holds from the last visit, so that data replaces it (initialData only fills an empty cache).
+  useState(() => {
+    const cached = queryClient.getQueryState(queryKey);
+    const renderedAt = Date.parse(initial.readAt);
+    if (cached && cached.dataUpdatedAt < renderedAt) {
+      queryClient.setQueryData(queryKey, { pages: [initial], pageParams: [firstParam] }, { updatedAt: renderedAt });
+    }
+  });
   const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const query = useInfiniteQuery({
     queryKey,

@@ -4,13 +4,12 @@ import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { comments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { appendLogEntry } from '@/lib/log/append-log-entry';
 import { readCommentView } from '@/lib/queries/thread';
 import { fail, type Result } from '@/lib/result';
 import type { CommentView } from '@/lib/thread/types';
 import { deleteCommentSchema } from '@/lib/validation/comment-text';
 import { parseInput } from '@/lib/validation/parse-input';
-import { commentLogState } from './comment-log-state';
+import { logCommentChange } from './log-comment-change';
 import { notVisibleRefusal, withOwnComment } from './with-own-comment';
 
 export type DeleteCommentInput = z.input<typeof deleteCommentSchema>;
@@ -33,15 +32,7 @@ export function deleteComment(db: Db, actor: Actor, raw: DeleteCommentInput, opt
     const at = new Date(now).toISOString();
     const deleted = { ...comment, status: 'deleted' as const, version: comment.version + 1 };
     tx.update(comments).set({ status: 'deleted', version: deleted.version, updatedAt: at }).where(eq(comments.id, comment.id)).run();
-    appendLogEntry(tx, {
-      actor: author.logActor,
-      action: 'comment_deleted',
-      target: { type: 'comment', id: comment.id },
-      articleId: comment.articleId,
-      previousState: commentLogState(comment),
-      newState: commentLogState(deleted),
-      requestId: actor.requestId,
-    });
+    logCommentChange(tx, { actor: author.logActor, action: 'comment_deleted', before: comment, after: deleted, requestId: actor.requestId });
     return { ok: true, comment: readCommentView(db, comment.articleId, author.viewer.id, comment.id)! };
   });
 }

@@ -5,13 +5,12 @@ import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { commentRevisions, comments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { appendLogEntry } from '@/lib/log/append-log-entry';
 import { readCommentView } from '@/lib/queries/thread';
 import { fail, type Result } from '@/lib/result';
 import type { CommentView } from '@/lib/thread/types';
 import { editCommentSchema } from '@/lib/validation/comment-text';
 import { parseInput } from '@/lib/validation/parse-input';
-import { commentLogState } from './comment-log-state';
+import { logCommentChange } from './log-comment-change';
 import { commentMaxLength } from './comment-max-length';
 import { EDIT_WINDOW_MS, MAX_EDITS_PER_COMMENT } from './comment-rules';
 import type { PostingOptions } from './post-comment';
@@ -58,15 +57,7 @@ export function editComment(db: Db, actor: Actor, raw: EditCommentInput, options
     }).run();
     const edited = { ...comment, body, version: comment.version + 1, editedAt: at, updatedAt: at };
     tx.update(comments).set({ body, version: edited.version, editedAt: at, updatedAt: at }).where(eq(comments.id, comment.id)).run();
-    appendLogEntry(tx, {
-      actor: author.logActor,
-      action: 'comment_edited',
-      target: { type: 'comment', id: comment.id },
-      articleId: comment.articleId,
-      previousState: commentLogState(comment),
-      newState: commentLogState(edited),
-      requestId: actor.requestId,
-    });
+    logCommentChange(tx, { actor: author.logActor, action: 'comment_edited', before: comment, after: edited, requestId: actor.requestId });
     return { ok: true, comment: readCommentView(db, comment.articleId, author.viewer.id, comment.id)! };
   });
 }
