@@ -7,26 +7,33 @@ import { setCommentsOpen, type SetCommentsOpenInput } from '@/lib/articles/set-c
 import { postComment } from '@/lib/comments/post-comment';
 import { verifyLogChain } from '@/lib/log/verify-log-chain';
 import { readThreadHead } from '@/lib/queries/thread';
-import { anonymousActor, insertUser, logRows, systemActor, userActor } from '@/tests/support/accounts';
-import { articleRow, articleRows, commentTables, insertArticle, MINUTE, NOW, setCommentStatus, type TestArticle } from '@/tests/support/comments';
+import { anonymousActor, logRows, systemActor, userActor } from '@/tests/support/accounts';
+import {
+  articleRow,
+  articleRows,
+  commentTables,
+  expectRefusedWritingNothing,
+  insertArticle,
+  insertCast,
+  MINUTE,
+  NOW,
+  setCommentStatus,
+  type Cast,
+  type TestArticle,
+} from '@/tests/support/comments';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 let temp: TempDb;
-let ids: { owner: number; moderator: number; reader: number; bannedOwner: number };
+let ids: Cast;
 let article: TestArticle;
 let other: TestArticle;
 
 beforeEach(() => {
   temp = createTempDb();
   const db = temp.db;
-  ids = {
-    owner: insertUser(db, { email: 'owner@example.com', displayName: 'Olive Owner', role: 'owner' }),
-    moderator: insertUser(db, { email: 'moderator@example.com', displayName: 'Mo Moderator', role: 'moderator' }),
-    reader: insertUser(db, { email: 'reader@example.com', displayName: 'Rita Reader' }),
-    bannedOwner: insertUser(db, { email: 'banned-owner@example.com', role: 'owner', banReason: 'Compromised' }),
-  };
+  ids = insertCast(db);
   article = insertArticle(db, 'first-article', [{}, {}, { status: 'unavailable' }]);
   other = insertArticle(db, 'second-article', [{}]);
 });
@@ -35,12 +42,6 @@ afterEach(() => temp.cleanup());
 const owner = (requestId = 'req-owner') => userActor(temp.db, ids.owner, requestId);
 const setOpen = (actor: Actor, open: unknown, articleId: unknown = article.articleId) =>
   setCommentsOpen(temp.db, actor, { articleId, open } as SetCommentsOpenInput);
-
-function expectRefused(perform: () => unknown, expected: object) {
-  const before = commentTables(temp.db);
-  expect(perform()).toEqual(expected);
-  expect(commentTables(temp.db)).toEqual(before);
-}
 
 describe('an owner', () => {
   it('closes an article: comments_open 0, nothing else changed, one comments_closed row', () => {
@@ -90,20 +91,20 @@ describe('an owner', () => {
   });
 
   it('gets NO_CHANGE, unlogged, for the state the article already has', () => {
-    expectRefused(() => setOpen(owner(), true), { ok: false, code: 'NO_CHANGE', message: 'Comments are already open.' });
+    expectRefusedWritingNothing(temp.db, () => setOpen(owner(), true), { ok: false, code: 'NO_CHANGE', message: 'Comments are already open.' });
     expect(setOpen(owner(), false)).toMatchObject({ ok: true });
-    expectRefused(() => setOpen(owner(), false), { ok: false, code: 'NO_CHANGE', message: 'Comments are already closed.' });
+    expectRefusedWritingNothing(temp.db, () => setOpen(owner(), false), { ok: false, code: 'NO_CHANGE', message: 'Comments are already closed.' });
     expect(logRows(temp.db)).toHaveLength(1);
   });
 
   it('closes only the article named', () => {
     expect(setOpen(owner(), false)).toMatchObject({ ok: true });
-    const reader = userActor(temp.db, ids.reader);
-    expect(postComment(temp.db, reader, { articleId: article.articleId, body: 'Closed here' }, { now: NOW })).toMatchObject({
+    const rita = userActor(temp.db, ids.rita);
+    expect(postComment(temp.db, rita, { articleId: article.articleId, body: 'Closed here' }, { now: NOW })).toMatchObject({
       ok: false,
       code: 'COMMENTS_CLOSED',
     });
-    expect(postComment(temp.db, reader, { articleId: other.articleId, body: 'Open there' }, { now: NOW })).toMatchObject({ ok: true });
+    expect(postComment(temp.db, rita, { articleId: other.articleId, body: 'Open there' }, { now: NOW })).toMatchObject({ ok: true });
   });
 });
 
@@ -120,9 +121,9 @@ describe('refused, writing nothing', () => {
   const OWNERS_ONLY = { ok: false, code: 'FORBIDDEN', message: 'Only owners can open or close comments.' };
 
   const REFUSED: { name: string; actor: () => Actor; expected: object }[] = [
-    { name: 'a reader', actor: () => userActor(temp.db, ids.reader), expected: OWNERS_ONLY },
+    { name: 'a reader', actor: () => userActor(temp.db, ids.rita), expected: OWNERS_ONLY },
     { name: 'a moderator', actor: () => userActor(temp.db, ids.moderator), expected: OWNERS_ONLY },
-    { name: 'a reader whose stale session says owner', actor: () => ({ ...userActor(temp.db, ids.reader), role: 'owner' }), expected: OWNERS_ONLY },
+    { name: 'a reader whose stale session says owner', actor: () => ({ ...userActor(temp.db, ids.rita), role: 'owner' }), expected: OWNERS_ONLY },
     {
       name: 'a banned owner',
       actor: () => userActor(temp.db, ids.bannedOwner),
@@ -144,12 +145,12 @@ describe('refused, writing nothing', () => {
   for (const open of [false, true]) {
     it.each(REFUSED)(`refuses $name ${open ? 'reopening' : 'closing'} an article`, ({ actor, expected }) => {
       if (open) temp.db.$client.prepare('UPDATE articles SET comments_open = 0 WHERE id = ?').run(article.articleId);
-      expectRefused(() => setOpen(actor(), open), expected);
+      expectRefusedWritingNothing(temp.db, () => setOpen(actor(), open), expected);
     });
   }
 
   it('refuses an unknown article as not found', () => {
-    expectRefused(() => setOpen(owner(), false, 424_242), { ok: false, code: 'NOT_FOUND', message: 'That article does not exist.' });
+    expectRefusedWritingNothing(temp.db, () => setOpen(owner(), false, 424_242), { ok: false, code: 'NOT_FOUND', message: 'That article does not exist.' });
   });
 
   it.each([
@@ -158,7 +159,12 @@ describe('refused, writing nothing', () => {
     ['an article id that is not a number', { articleId: String(1) }, 'articleId', 'Unknown article.'],
   ])('refuses %s as invalid input', (_label, input, field, message) => {
     const raw = { articleId: article.articleId, open: false, ...input };
-    expectRefused(() => setOpen(owner(), raw.open, raw.articleId), { ok: false, code: 'INVALID_INPUT', message, fieldErrors: { [field]: [message] } });
+    expectRefusedWritingNothing(temp.db, () => setOpen(owner(), raw.open, raw.articleId), {
+      ok: false,
+      code: 'INVALID_INPUT',
+      message,
+      fieldErrors: { [field]: [message] },
+    });
   });
 });
 
@@ -170,7 +176,7 @@ describe('readThreadHead', () => {
     expect(firstId).toBeLessThan(secondId);
 
     // A new comment on the first article raises its latest id, not the other's.
-    const posted = postComment(temp.db, userActor(temp.db, ids.reader), { articleId: article.articleId, body: 'Newest' }, { now: NOW });
+    const posted = postComment(temp.db, userActor(temp.db, ids.rita), { articleId: article.articleId, body: 'Newest' }, { now: NOW });
     if (!posted.ok) throw new Error(posted.message);
     expect(posted.comment.id).toBeGreaterThan(other.commentIds[0]!);
     expect(readThreadHead(temp.db, article.articleId)).toEqual({ commentsOpen: true, commentCount: 3, latestCommentId: posted.comment.id });
@@ -190,7 +196,7 @@ describe('readThreadHead', () => {
   it('follows a close made straight in the database', () => {
     temp.db.$client.prepare('UPDATE articles SET comments_open = 0 WHERE id = ?').run(article.articleId);
     expect(readThreadHead(temp.db, article.articleId)!.commentsOpen).toBe(false);
-    expect(postComment(temp.db, userActor(temp.db, ids.reader), { articleId: article.articleId, body: 'No' }, { now: NOW + MINUTE })).toMatchObject({
+    expect(postComment(temp.db, userActor(temp.db, ids.rita), { articleId: article.articleId, body: 'No' }, { now: NOW + MINUTE })).toMatchObject({
       code: 'COMMENTS_CLOSED',
     });
   });

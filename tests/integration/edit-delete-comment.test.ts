@@ -2,6 +2,7 @@
 // moderation_log rows each writes, what readers then see, every refusal (with every table as
 // before), and that a failure to log rolls the change back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommentStatus } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { setCommentsOpen } from '@/lib/articles/set-comments-open';
 import { deleteComment, type DeleteCommentInput } from '@/lib/comments/delete-comment';
@@ -9,20 +10,23 @@ import { editComment, type EditCommentInput } from '@/lib/comments/edit-comment'
 import { postComment } from '@/lib/comments/post-comment';
 import { verifyLogChain } from '@/lib/log/verify-log-chain';
 import { readCommentView, readThreadPage } from '@/lib/queries/thread';
-import { anonymousActor, insertUser, logRows, stateOf, systemActor, userActor, type LogRow } from '@/tests/support/accounts';
+import { anonymousActor, logRows, stateOf, systemActor, userActor, type LogRow } from '@/tests/support/accounts';
 import {
   banBySql,
   breakLogging,
   commentRow,
   commentTables,
+  expectRefusedWritingNothing,
   HOUR,
   insertArticle,
+  insertCast,
   iso,
   MINUTE,
   NOW,
   revisionRows,
   setCommentStatus,
   sha256,
+  type Cast,
   type TestArticle,
 } from '@/tests/support/comments';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';
@@ -31,7 +35,7 @@ const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const FIRST = 'First text';
 
 let temp: TempDb;
-let ids: { owner: number; moderator: number; rita: number; otto: number };
+let ids: Cast;
 let article: TestArticle;
 /** Rita's comment, posted at NOW with FIRST as its text. */
 let mine: number;
@@ -39,12 +43,7 @@ let mine: number;
 beforeEach(() => {
   temp = createTempDb();
   const db = temp.db;
-  ids = {
-    owner: insertUser(db, { email: 'owner@example.com', displayName: 'Olive Owner', role: 'owner' }),
-    moderator: insertUser(db, { email: 'moderator@example.com', displayName: 'Mo Moderator', role: 'moderator' }),
-    rita: insertUser(db, { email: 'rita@example.com', displayName: 'Rita Reader' }),
-    otto: insertUser(db, { email: 'otto@example.com', displayName: 'Otto Other' }),
-  };
+  ids = insertCast(db);
   article = insertArticle(db, 'the-article');
   const posted = postComment(db, rita(), { articleId: article.articleId, body: FIRST }, { now: NOW });
   if (!posted.ok) throw new Error(posted.message);
@@ -60,11 +59,15 @@ const edit = (body: unknown, now: number, version = 1, actor: Actor = rita(), co
 const remove = (now: number, actor: Actor = rita(), commentId: unknown = mine) =>
   deleteComment(temp.db, actor, { commentId } as DeleteCommentInput, { now });
 
-function expectRefused(perform: () => unknown, expected: object) {
-  const before = commentTables(temp.db);
-  expect(perform()).toEqual(expected);
-  expect(commentTables(temp.db)).toEqual(before);
-}
+type Refusal = { name: string; setup?: () => void; perform: () => unknown; expected: object };
+
+/** `perform` refused as a conflict saying `message` once Rita's comment has `status`. */
+const refusedWithStatus = (name: string, status: CommentStatus, perform: () => unknown, message: string): Refusal => ({
+  name,
+  setup: () => setCommentStatus(temp.db, mine, status),
+  perform,
+  expected: { ok: false, code: 'CONFLICT', message },
+});
 
 const logState = (status: string, version: number, body: string) => ({ status, version, body_sha256: sha256(body) });
 
@@ -178,7 +181,7 @@ describe('editing within 15 minutes', () => {
     for (let n = 1; n <= 10; n++) {
       expect(edit(`Edit number ${n}`, NOW + n * 1000, n)).toMatchObject({ ok: true, comment: { version: n + 1 } });
     }
-    expectRefused(() => edit('Edit number 11', NOW + 11_000, 11), {
+    expectRefusedWritingNothing(temp.db, () => edit('Edit number 11', NOW + 11_000, 11), {
       ok: false,
       code: 'RATE_LIMITED',
       message: 'A comment can be edited at most 10 times, and this one has been.',
@@ -195,7 +198,7 @@ describe('edits that are refused, writing nothing', () => {
   const INVALID_BODY = { ok: false, code: 'INVALID_INPUT', message: 'Write something first.', fieldErrors: { body: ['Write something first.'] } };
   const NOT_YOURS = { ok: false, code: 'FORBIDDEN', message: 'You can only change your own comments.' };
 
-  const REFUSED: { name: string; setup?: () => void; perform: () => unknown; expected: object }[] = [
+  const REFUSED: Refusal[] = [
     {
       name: 'after 15 minutes',
       perform: () => edit('Too late', NOW + 15 * MINUTE + 1),
@@ -234,24 +237,14 @@ describe('edits that are refused, writing nothing', () => {
       perform: () => edit('Nowhere', NOW + MINUTE, 1, rita(), 987_654),
       expected: { ok: false, code: 'NOT_FOUND', message: 'That comment does not exist.' },
     },
-    {
-      name: 'a deleted comment',
-      setup: () => setCommentStatus(temp.db, mine, 'deleted'),
-      perform: () => edit('Revived', NOW + MINUTE),
-      expected: { ok: false, code: 'CONFLICT', message: 'You deleted this comment, so it cannot be edited.' },
-    },
-    {
-      name: 'a hidden comment',
-      setup: () => setCommentStatus(temp.db, mine, 'hidden'),
-      perform: () => edit('Unhidden', NOW + MINUTE),
-      expected: { ok: false, code: 'CONFLICT', message: 'Moderators hid this comment, so it cannot be edited.' },
-    },
-    {
-      name: 'an unavailable comment',
-      setup: () => setCommentStatus(temp.db, mine, 'unavailable'),
-      perform: () => edit('Back again', NOW + MINUTE),
-      expected: { ok: false, code: 'CONFLICT', message: 'This comment is no longer available, so it cannot be edited.' },
-    },
+    refusedWithStatus('a deleted comment', 'deleted', () => edit('Revived', NOW + MINUTE), 'You deleted this comment, so it cannot be edited.'),
+    refusedWithStatus('a hidden comment', 'hidden', () => edit('Unhidden', NOW + MINUTE), 'Moderators hid this comment, so it cannot be edited.'),
+    refusedWithStatus(
+      'an unavailable comment',
+      'unavailable',
+      () => edit('Back again', NOW + MINUTE),
+      'This comment is no longer available, so it cannot be edited.',
+    ),
     {
       name: 'an anonymous visitor',
       perform: () => edit('Anyone', NOW + MINUTE, 1, anonymousActor()),
@@ -296,13 +289,13 @@ describe('edits that are refused, writing nothing', () => {
 
   it.each(REFUSED)('refuses $name', ({ setup, perform, expected }) => {
     setup?.();
-    expectRefused(perform, expected);
+    expectRefusedWritingNothing(temp.db, perform, expected);
     expect(commentRow(temp.db, mine)!.body).toBe(FIRST);
   });
 
   it('refuses an edit with the version from before another edit', () => {
     expect(edit('Second text', NOW + MINUTE)).toMatchObject({ ok: true });
-    expectRefused(() => edit('From the old tab', NOW + 2 * MINUTE, 1), {
+    expectRefusedWritingNothing(temp.db, () => edit('From the old tab', NOW + 2 * MINUTE, 1), {
       ok: false,
       code: 'CONFLICT',
       message: 'This comment changed since you opened it (perhaps in another tab). Reload to see its current text.',
@@ -379,7 +372,7 @@ describe('deleting', () => {
   it('refuses to delete twice as NO_CHANGE, with no second log row', () => {
     expect(remove(NOW + MINUTE)).toMatchObject({ ok: true });
     expect(logRows(temp.db)).toHaveLength(1);
-    expectRefused(() => remove(NOW + 2 * MINUTE), { ok: false, code: 'NO_CHANGE', message: 'You already deleted this comment.' });
+    expectRefusedWritingNothing(temp.db, () => remove(NOW + 2 * MINUTE), { ok: false, code: 'NO_CHANGE', message: 'You already deleted this comment.' });
     expect(logRows(temp.db)).toHaveLength(1);
   });
 
@@ -401,23 +394,13 @@ describe('deleting', () => {
 
   const NOT_YOURS = { ok: false, code: 'FORBIDDEN', message: 'You can only change your own comments.' };
 
-  const REFUSED: { name: string; setup?: () => void; perform: () => unknown; expected: object }[] = [
+  const REFUSED: Refusal[] = [
     { name: 'someone else’s comment', perform: () => remove(NOW + MINUTE, otto()), expected: NOT_YOURS },
     { name: 'a moderator deleting someone else’s comment', perform: () => remove(NOW + MINUTE, userActor(temp.db, ids.moderator)), expected: NOT_YOURS },
     { name: 'an owner deleting someone else’s comment', perform: () => remove(NOW + MINUTE, userActor(temp.db, ids.owner)), expected: NOT_YOURS },
     { name: 'an imported comment', perform: () => remove(NOW + MINUTE, rita(), article.commentIds[1]), expected: NOT_YOURS },
-    {
-      name: 'a hidden comment',
-      setup: () => setCommentStatus(temp.db, mine, 'hidden'),
-      perform: () => remove(NOW + MINUTE),
-      expected: { ok: false, code: 'CONFLICT', message: 'Moderators hid this comment, so it cannot be deleted.' },
-    },
-    {
-      name: 'an unavailable comment',
-      setup: () => setCommentStatus(temp.db, mine, 'unavailable'),
-      perform: () => remove(NOW + MINUTE),
-      expected: { ok: false, code: 'CONFLICT', message: 'This comment is no longer available, so it cannot be deleted.' },
-    },
+    refusedWithStatus('a hidden comment', 'hidden', () => remove(NOW + MINUTE), 'Moderators hid this comment, so it cannot be deleted.'),
+    refusedWithStatus('an unavailable comment', 'unavailable', () => remove(NOW + MINUTE), 'This comment is no longer available, so it cannot be deleted.'),
     {
       name: 'an unknown comment',
       perform: () => remove(NOW + MINUTE, rita(), 987_654),
@@ -451,7 +434,7 @@ describe('deleting', () => {
 
   it.each(REFUSED)('refuses $name, writing nothing', ({ setup, perform, expected }) => {
     setup?.();
-    expectRefused(perform, expected);
+    expectRefusedWritingNothing(temp.db, perform, expected);
   });
 
   it('rolls the delete back when logging fails, and works once logging works again', () => {

@@ -7,24 +7,27 @@ import { setCommentsOpen } from '@/lib/articles/set-comments-open';
 import { postComment } from '@/lib/comments/post-comment';
 import { readCommentView, readThreadPage } from '@/lib/queries/thread';
 import { reportComment, type ReportCommentInput } from '@/lib/reports/report-comment';
-import { anonymousActor, insertUser, systemActor, userActor } from '@/tests/support/accounts';
+import { anonymousActor, systemActor, userActor } from '@/tests/support/accounts';
 import {
   banBySql,
   commentTables,
   DAY,
+  expectRefusedWritingNothing,
   HOUR,
   insertArticle,
+  insertCast,
   iso,
   MINUTE,
   NOW,
   reportRows,
   setCommentStatus,
+  type Cast,
   type TestArticle,
 } from '@/tests/support/comments';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';
 
 let temp: TempDb;
-let ids: { rita: number; otto: number; una: number; banned: number };
+let ids: Cast;
 let article: TestArticle;
 /** Rita's visible comment. */
 let ritas: number;
@@ -32,12 +35,7 @@ let ritas: number;
 beforeEach(() => {
   temp = createTempDb();
   const db = temp.db;
-  ids = {
-    rita: insertUser(db, { email: 'rita@example.com', displayName: 'Rita Reader' }),
-    otto: insertUser(db, { email: 'otto@example.com', displayName: 'Otto Other' }),
-    una: insertUser(db, { email: 'una@example.com', displayName: 'Una Uninvolved' }),
-    banned: insertUser(db, { email: 'banned@example.com', displayName: 'Bea Banned', banReason: 'Spam links' }),
-  };
+  ids = insertCast(db);
   article = insertArticle(db, 'the-article', Array.from({ length: 25 }, () => ({})));
   const posted = postComment(db, userActor(db, ids.rita), { articleId: article.articleId, body: 'Rita says something' }, { now: NOW - HOUR });
   if (!posted.ok) throw new Error(posted.message);
@@ -49,12 +47,6 @@ const otto = () => userActor(temp.db, ids.otto, 'req-otto');
 
 const report = (input: Record<string, unknown>, now = NOW, actor: Actor = otto()) =>
   reportComment(temp.db, actor, { commentId: ritas, reason: 'spam', ...input } as ReportCommentInput, { now });
-
-function expectRefused(perform: () => unknown, expected: object) {
-  const before = commentTables(temp.db);
-  expect(perform()).toEqual(expected);
-  expect(commentTables(temp.db)).toEqual(before);
-}
 
 const resolveBySql = (reportId: number, at = NOW + HOUR) =>
   temp.db.$client.prepare("UPDATE reports SET resolved_at = ?, resolution = 'dismissed' WHERE id = ?").run(iso(at), reportId);
@@ -119,7 +111,7 @@ describe('reporting a comment', () => {
 
   it('refuses a second open report by the same reader, and accepts one once the first is resolved', () => {
     expect(report({})).toEqual({ ok: true, reportId: 1 });
-    expectRefused(() => report({ reason: 'hate', note: 'Again' }, NOW + MINUTE), {
+    expectRefusedWritingNothing(temp.db, () => report({ reason: 'hate', note: 'Again' }, NOW + MINUTE), {
       ok: false,
       code: 'ALREADY_REPORTED',
       message: 'You already reported this comment. Moderators will look at it.',
@@ -141,8 +133,7 @@ describe('reporting a comment', () => {
   });
 
   it('still accepts reports once the article is closed to new comments', () => {
-    const owner = insertUser(temp.db, { email: 'owner@example.com', role: 'owner' });
-    expect(setCommentsOpen(temp.db, userActor(temp.db, owner), { articleId: article.articleId, open: false })).toMatchObject({ ok: true });
+    expect(setCommentsOpen(temp.db, userActor(temp.db, ids.owner), { articleId: article.articleId, open: false })).toMatchObject({ ok: true });
     expect(report({})).toEqual({ ok: true, reportId: 1 });
   });
 });
@@ -209,7 +200,7 @@ describe('reports that are refused, writing nothing', () => {
 
   it.each(REFUSED)('refuses $name', ({ setup, perform, expected }) => {
     setup?.();
-    expectRefused(perform, expected);
+    expectRefusedWritingNothing(temp.db, perform, expected);
   });
 });
 
@@ -218,12 +209,12 @@ describe('the reporting limit', () => {
     for (let i = 0; i < 20; i += 1) {
       expect(report({ commentId: article.commentIds[i] }, NOW + i * MINUTE)).toEqual({ ok: true, reportId: i + 1 });
     }
-    expectRefused(() => report({ commentId: article.commentIds[20] }, NOW + 30 * MINUTE), {
+    expectRefusedWritingNothing(temp.db, () => report({ commentId: article.commentIds[20] }, NOW + 30 * MINUTE), {
       ok: false,
       code: 'RATE_LIMITED',
       message: 'You can send 20 reports a day. You can report again in 23 hours 30 minutes.',
     });
-    expectRefused(() => report({ commentId: article.commentIds[20] }, NOW + DAY - 1), {
+    expectRefusedWritingNothing(temp.db, () => report({ commentId: article.commentIds[20] }, NOW + DAY - 1), {
       ok: false,
       code: 'RATE_LIMITED',
       message: 'You can send 20 reports a day. You can report again in 1 second.',
@@ -237,7 +228,7 @@ describe('the reporting limit', () => {
   it('counts resolved reports too', () => {
     for (let i = 0; i < 20; i += 1) expect(report({ commentId: article.commentIds[i] }, NOW)).toMatchObject({ ok: true });
     temp.db.$client.prepare("UPDATE reports SET resolved_at = ?, resolution = 'dismissed'").run(iso(NOW + MINUTE));
-    expectRefused(() => report({ commentId: article.commentIds[0] }, NOW + 2 * MINUTE), {
+    expectRefusedWritingNothing(temp.db, () => report({ commentId: article.commentIds[0] }, NOW + 2 * MINUTE), {
       ok: false,
       code: 'RATE_LIMITED',
       message: 'You can send 20 reports a day. You can report again in 23 hours 58 minutes.',

@@ -1,10 +1,12 @@
-// Articles, comments and reports for the comment tests: an article with a few imported comments,
-// rows read back under their SQL names, and a snapshot of every table a comment action may write.
+// Articles, comments and reports for the comment tests: the cast of users they share, an article
+// with a few imported comments, rows read back under their SQL names, and a snapshot of every table
+// a comment action may write (and the check that a refusal left it as it was).
 import { createHash } from 'node:crypto';
+import { expect } from 'vitest';
 import type { Db } from '@/db/client';
 import type { CommentStatus } from '@/db/schema';
 import { insertArticleWithThread, type NewThreadComment } from '@/lib/import/insert-article-with-thread';
-import { logRows, type LogRow } from './accounts';
+import { insertUser, logRows, type LogRow } from './accounts';
 
 /** A fixed moment for tests that inject `now`: Monday 5 January 2026, 12:00 UTC. */
 export const NOW = Date.UTC(2026, 0, 5, 12);
@@ -20,6 +22,25 @@ export const iso = (ms: number) => new Date(ms).toISOString();
 export const segment = (id: number) => String(id).padStart(12, '0');
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** The ids of the users every comment test starts with. */
+export type Cast = { owner: number; moderator: number; rita: number; otto: number; una: number; banned: number; bannedOwner: number };
+
+/**
+ * Inserts the cast: Olive Owner, Mo Moderator, the readers Rita, Otto and Una, Bea Banned
+ * (banned for 'Spam links') and a banned owner (banned for 'Compromised').
+ */
+export function insertCast(db: Db): Cast {
+  return {
+    owner: insertUser(db, { email: 'owner@example.com', displayName: 'Olive Owner', role: 'owner' }),
+    moderator: insertUser(db, { email: 'moderator@example.com', displayName: 'Mo Moderator', role: 'moderator' }),
+    rita: insertUser(db, { email: 'rita@example.com', displayName: 'Rita Reader' }),
+    otto: insertUser(db, { email: 'otto@example.com', displayName: 'Otto Other' }),
+    una: insertUser(db, { email: 'una@example.com', displayName: 'Una Uninvolved' }),
+    banned: insertUser(db, { email: 'banned@example.com', displayName: 'Bea Banned', banReason: 'Spam links' }),
+    bannedOwner: insertUser(db, { email: 'banned-owner@example.com', role: 'owner', banReason: 'Compromised' }),
+  };
+}
 
 export type TestArticle = { articleId: number; commentIds: number[] };
 
@@ -113,6 +134,13 @@ export type CommentTables = { articles: ArticleRow[]; comments: CommentRow[]; re
 /** Every row of every table a comment, report or article action may write, to assert that a refusal wrote nothing. */
 export function commentTables(db: Db): CommentTables {
   return { articles: articleRows(db), comments: commentRows(db), revisions: revisionRows(db), reports: reportRows(db), log: logRows(db) };
+}
+
+/** Runs `perform`, expects it to answer `expected` (a refusal), and every table of commentTables to be as before. */
+export function expectRefusedWritingNothing(db: Db, perform: () => unknown, expected: object): void {
+  const before = commentTables(db);
+  expect(perform()).toEqual(expected);
+  expect(commentTables(db)).toEqual(before);
 }
 
 /** Sets a comment's status behind lib's back, as a moderator's action (not written yet) would. */
