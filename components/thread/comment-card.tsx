@@ -80,7 +80,8 @@ export function CommentCard({ comment, focused = false }: { comment: ThreadComme
           ))}
         </div>
       )}
-      {panel === 'reply' && canReply && <ReplyForm parent={comment} onClose={close} />}
+      {/* Stays open if replying stops being possible meanwhile, so a refusal and the text remain. */}
+      {panel === 'reply' && <ReplyForm parent={comment} onClose={close} />}
       {panel === 'delete' && canDelete && <DeleteCommentConfirm comment={comment} onClose={close} />}
       {panel === 'report' && canReport && <ReportCommentForm comment={comment} onClose={close} />}
     </article>

@@ -5,11 +5,12 @@ import { CommentTextForm } from './comment-text-form';
 import { useThreadControls } from './thread-context';
 import { usePostComment } from './use-post-comment';
 
-export function NewCommentForm({ hydrated }: { hydrated: boolean }) {
+export function NewCommentForm({ hydrated, commentsOpen }: { hydrated: boolean; commentsOpen: boolean }) {
   const thread = useThreadControls();
   // A new key empties the form after a successful post; on a refusal the text stays.
   const [generation, setGeneration] = useState(0);
   const { post, busy, error } = usePostComment(null, () => setGeneration((value) => value + 1));
+  if (!commentsOpen && !error) return null;
   return (
     <div className="new-comment">
       <CommentTextForm

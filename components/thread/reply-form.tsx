@@ -8,17 +8,21 @@ import { usePostComment } from './use-post-comment';
 export function ReplyForm({ parent, onClose }: { parent: ThreadComment; onClose: () => void }) {
   const thread = useThreadControls();
   const { post, busy, error } = usePostComment(parent, onClose);
+  // While the server answers, the reply itself stands below marked "Posting…"; the form only
+  // steps aside, so that a refusal brings it back with the text and the reason.
   return (
-    <CommentTextForm
-      label="Your reply"
-      submitLabel="Post reply"
-      busyLabel="Posting…"
-      maxLength={thread.maxLength}
-      busy={busy}
-      error={error}
-      onSubmit={post}
-      onCancel={onClose}
-      focusOnOpen
-    />
+    <div hidden={busy}>
+      <CommentTextForm
+        label="Your reply"
+        submitLabel="Post reply"
+        busyLabel="Posting…"
+        maxLength={thread.maxLength}
+        busy={busy}
+        error={error}
+        onSubmit={post}
+        onCancel={onClose}
+        focusOnOpen
+      />
+    </div>
   );
 }

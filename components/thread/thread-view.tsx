@@ -117,7 +117,7 @@ export function ThreadView({ source, initial, rights, maxLength, signInHref }: P
         {source.kind === 'article' ? (
           <>
             <div className="thread-header">
-              <h2 id="comments-heading">{countLabel(head.commentCount + addedByMe, 'comment', 'comments')}</h2>
+              <h2 id="comments-heading">{countLabel(head.commentCount + addedByMe - heldBack, 'comment', 'comments')}</h2>
               {rights.canCloseComments && <CommentsOpenToggle open={head.commentsOpen} onChanged={setCommentsOpen} />}
             </div>
             <CommentingState rights={rights} open={head.commentsOpen} signInHref={signInHref} hydrated={hydrated} offerNewComment />
@@ -177,8 +177,16 @@ type CommentingStateProps = { rights: ThreadRights; open: boolean; signInHref: s
 
 /** The form for a new comment (on the article's pages), or in words why this viewer cannot reply. */
 function CommentingState({ rights, open, signInHref, hydrated, offerNewComment }: CommentingStateProps) {
-  if (!open) return <p className="notice" role="status">Comments are closed.</p>;
-  if (!rights.signedIn) return <p className="sign-in-to-reply"><a href={signInHref}>Sign in to reply</a></p>;
-  if (!rights.canPost) return <p className="notice">{rights.banned ? 'Your account is banned, so you cannot comment.' : 'You cannot comment.'}</p>;
-  return offerNewComment ? <NewCommentForm hydrated={hydrated} /> : null;
+  // The form stays mounted, in the same place, while comments are closed (it shows nothing then),
+  // so that a comment refused because they just closed keeps its text and the reason on screen.
+  return (
+    <>
+      {!open && <p className="notice" role="status">Comments are closed.</p>}
+      {open && !rights.signedIn && <p className="sign-in-to-reply"><a href={signInHref}>Sign in to reply</a></p>}
+      {open && rights.signedIn && !rights.canPost && (
+        <p className="notice">{rights.banned ? 'Your account is banned, so you cannot comment.' : 'You cannot comment.'}</p>
+      )}
+      {offerNewComment && rights.canPost && <NewCommentForm hydrated={hydrated} commentsOpen={open} />}
+    </>
+  );
 }

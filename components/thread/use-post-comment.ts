@@ -37,6 +37,8 @@ export function usePostComment(parent: ThreadComment | null, onPosted: () => voi
     },
     onError: (_error, _body, context) => {
       if (context) thread.forget(context.pendingId);
+      // The refusal may mean the thread changed (comments closed, the parent hidden): show it as it is.
+      thread.refresh();
     },
     onSuccess: (comment, _body, context) => {
       thread.confirm(context.pendingId, comment);

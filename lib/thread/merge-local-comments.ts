@@ -59,22 +59,26 @@ function insertionIndex(comments: readonly ThreadComment[], comment: ThreadComme
 /**
  * Leaves out comments others posted after `baselineId` (the newest id when the reader loaded or
  * last chose "show"), with everything under them, so that nothing shifts under the reader's eyes.
+ * The reply counts of the comments shown leave the held-back replies out too, so no branch looks
+ * cut short ("Continue this thread") by replies the reader has not chosen to see.
  */
 export function holdBackNewComments(comments: readonly ThreadComment[], baselineId: number): { shown: ThreadComment[]; heldBack: number } {
   const shown: ThreadComment[] = [];
+  /** Indices in `shown` of the current comment's shown ancestors, root first. */
+  const ancestors: number[] = [];
   let heldBack = 0;
   let skipDeeperThan: number | null = null;
   for (const comment of comments) {
-    if (skipDeeperThan !== null && comment.depth > skipDeeperThan) {
+    while (ancestors.length > 0 && shown[ancestors.at(-1)!]!.depth >= comment.depth) ancestors.pop();
+    if (skipDeeperThan !== null && comment.depth <= skipDeeperThan) skipDeeperThan = null;
+    const isNew = comment.id > baselineId && !comment.mine && !comment.pending;
+    if (skipDeeperThan !== null || isNew) {
       heldBack++;
+      if (skipDeeperThan === null) skipDeeperThan = comment.depth;
+      for (const index of ancestors) shown[index] = { ...shown[index]!, replyCount: shown[index]!.replyCount - 1 };
       continue;
     }
-    skipDeeperThan = null;
-    if (comment.id > baselineId && !comment.mine && !comment.pending) {
-      heldBack++;
-      skipDeeperThan = comment.depth;
-      continue;
-    }
+    ancestors.push(shown.length);
     shown.push(comment);
   }
   return { shown, heldBack };

@@ -300,6 +300,9 @@ test.describe('closed articles', () => {
     await expect(card).toHaveCount(0);
     await expect(formAlert(newCommentForm(page))).toHaveText('Comments are closed on this article.');
     await expect(page.getByLabel('Write a comment', { exact: true })).toHaveValue(text);
+    // The refusal refreshed the thread: the page now says comments are closed and offers no Reply.
+    await expect(page.getByText('Comments are closed.', { exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Reply', exact: true })).toHaveCount(0);
     expect(readerCommentRows(db, article.id), 'nothing stored').toEqual([]);
     expect(articleRow(db, article.id)?.comment_count).toBe(2);
   });
@@ -412,6 +415,26 @@ test.describe('new comments while the page is open', () => {
     await newCommentsBar(page, 1).click();
     await expect(commentCard(page, other.displayName, othersSecond)).toBeVisible();
     await expect(page.getByRole('heading', { name: '6 comments', exact: true })).toBeVisible();
+  });
+
+  test('a held-back reply leaves its parent looking whole: no “Continue this thread”, no count of it', async ({ page }) => {
+    const article = createArticle();
+    const reader = await createAccount('reader');
+    const other = await createAccount('reader');
+    await signIn(page, reader.email, reader.password);
+    await page.goto(article.path);
+    await expect(page.getByRole('heading', { name: '2 comments', exact: true })).toBeVisible();
+
+    const replyText = 'A reply that arrives while the page is open.';
+    postAs(other, article.id, replyText, article.importedIds[0]);
+    await triggerRefresh(page, article.slug);
+    await expect(newCommentsBar(page, 1)).toBeVisible();
+    await expect(page.getByRole('link', { name: /Continue this thread/ })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: '2 comments', exact: true })).toBeVisible();
+
+    await newCommentsBar(page, 1).click();
+    await expect(commentCard(page, other.displayName, replyText)).toBeVisible();
+    await expect(page.getByRole('heading', { name: '3 comments', exact: true })).toBeVisible();
   });
 });
 

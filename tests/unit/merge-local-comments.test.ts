@@ -71,8 +71,24 @@ describe('mergeLocalComments', () => {
 
 describe('holdBackNewComments', () => {
   it('holds back others’ comments newer than the baseline, with everything under them', () => {
-    const list = [...server(), comment(6, 5, 1), comment(7, 6, 2), comment(8, 5, 1, { mine: true }), comment(9, null, 0)];
-    expect(holdBackNewComments(list, 5)).toEqual({ shown: [...server(), list[7]], heldBack: 3 });
+    const list = [
+      ...server().slice(0, 4),
+      comment(5, null, 0, { replyCount: 3 }),
+      comment(6, 5, 1, { replyCount: 1 }),
+      comment(7, 6, 2),
+      comment(8, 5, 1, { mine: true }),
+      comment(9, null, 0),
+    ];
+    expect(holdBackNewComments(list, 5)).toEqual({
+      // Comment 5 shows one reply (the viewer's own), and says so: no "Continue this thread".
+      shown: [...server().slice(0, 4), comment(5, null, 0, { replyCount: 1 }), list[7]],
+      heldBack: 3,
+    });
+  });
+
+  it('takes held-back replies deep in a branch off every shown ancestor’s reply count', () => {
+    const list = [comment(1, null, 0, { replyCount: 3 }), comment(2, 1, 1, { replyCount: 2 }), comment(3, 2, 2, { replyCount: 1 }), comment(9, 3, 3)];
+    expect(holdBackNewComments(list, 5).shown.map((entry) => entry.replyCount)).toEqual([2, 1, 0]);
   });
 
   it('never holds back the viewer’s own or pending comments', () => {
