@@ -111,7 +111,8 @@ function reportMissing(settings, found, dbExists) {
 }
 
 // Same rows, columns and order as lib/queries/thread.ts readThreadPage (first page, complete subtrees), in one
-// statement: the 51st top-level path bounds the range. replyCount is not computed (always 0). The last two columns
+// statement: the 51st top-level path bounds the range. replyCount is not computed (always 0), nor are the
+// viewer's own fields (the benchmark is anonymous). The last two columns
 // (topPath, more) give nextCursor and are deleted from each row before sending; deleting an object's last-added
 // properties is cheap in V8.
 const FLOOR_SQL = `
@@ -120,7 +121,7 @@ const FLOOR_SQL = `
   )
   SELECT id, parent_id AS parentId, depth, author_name AS authorName,
     CASE WHEN status = 'visible' THEN body END AS body, status, origin = 'import' AS imported,
-    created_at AS createdAt, 0 AS replyCount,
+    created_at AS createdAt, version, edited_at AS editedAt, 0 AS replyCount,
     CASE WHEN depth = 0 THEN path END AS topPath,
     (SELECT count(*) FROM tops) > ${PAGE_SIZE} AS more
   FROM comments
@@ -129,8 +130,14 @@ const FLOOR_SQL = `
     AND path < coalesce((SELECT path FROM tops ORDER BY path LIMIT 1 OFFSET ${PAGE_SIZE}), '~')
   ORDER BY path`;
 
+const FLOOR_HEAD_SQL = `
+  SELECT comments_open AS commentsOpen, comment_count AS commentCount,
+    (SELECT coalesce(max(id), 0) FROM comments WHERE article_id = :articleId) AS latestCommentId
+  FROM articles WHERE id = :articleId`;
+
 function startFloorServer(db, articles) {
   const select = db.prepare(FLOOR_SQL);
+  const selectHead = db.prepare(FLOOR_HEAD_SQL);
   const bySlug = new Map([...articles.values()].map((a) => [a.slug, a]));
   const server = http.createServer((req, res) => {
     const match = /^\/floor\/([a-z0-9-]+)$/.exec(req.url ?? '');
@@ -140,16 +147,25 @@ function startFloorServer(db, articles) {
       res.end('{"error":"not_found"}');
       return;
     }
+    const head = selectHead.get({ articleId: article.id });
     const rows = select.all({ articleId: article.id });
     let tops = 0;
     let nextCursor = null;
     for (const row of rows) {
       row.imported = row.imported === 1;
+      // The benchmark's requests are anonymous: nothing is theirs and nothing reported by them.
+      row.mine = false;
+      row.reportedByMe = false;
       if (row.topPath !== null && ++tops === PAGE_SIZE && row.more === 1) nextCursor = row.topPath;
       delete row.more;
       delete row.topPath;
     }
-    const body = JSON.stringify({ article: { slug: article.slug, title: article.title }, comments: rows, nextCursor });
+    const body = JSON.stringify({
+      article: { id: article.id, slug: article.slug, title: article.title, ...head, commentsOpen: head.commentsOpen === 1 },
+      comments: rows,
+      nextCursor,
+      readAt: new Date().toISOString(),
+    });
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
     res.end(body);
   });
