@@ -12,7 +12,6 @@ import {
   articleRow,
   articleRows,
   commentTables,
-  expectRefusedWritingNothing,
   insertArticle,
   insertCast,
   MINUTE,
@@ -21,6 +20,7 @@ import {
   type Cast,
   type TestArticle,
 } from '@/tests/support/comments';
+import { expectRefusedWritingNothing } from '@/tests/support/expect-refused';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

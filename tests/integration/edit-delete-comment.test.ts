@@ -16,7 +16,6 @@ import {
   breakLogging,
   commentRow,
   commentTables,
-  expectRefusedWritingNothing,
   HOUR,
   insertArticle,
   insertCast,
@@ -29,6 +28,7 @@ import {
   type Cast,
   type TestArticle,
 } from '@/tests/support/comments';
+import { expectRefusedWritingNothing } from '@/tests/support/expect-refused';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;

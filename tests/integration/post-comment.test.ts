@@ -20,7 +20,6 @@ import {
   commentRows,
   commentTables,
   DAY,
-  expectRefusedWritingNothing,
   HOUR,
   insertArticle,
   insertCast,
@@ -34,6 +33,7 @@ import {
   type CommentRow,
   type TestArticle,
 } from '@/tests/support/comments';
+import { expectRefusedWritingNothing } from '@/tests/support/expect-refused';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';
 
 let temp: TempDb;

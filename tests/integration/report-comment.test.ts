@@ -12,7 +12,6 @@ import {
   banBySql,
   commentTables,
   DAY,
-  expectRefusedWritingNothing,
   HOUR,
   insertArticle,
   insertCast,
@@ -24,6 +23,7 @@ import {
   type Cast,
   type TestArticle,
 } from '@/tests/support/comments';
+import { expectRefusedWritingNothing } from '@/tests/support/expect-refused';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';
 
 let temp: TempDb;

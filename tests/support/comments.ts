@@ -2,7 +2,6 @@
 // with a few imported comments, rows read back under their SQL names, and a snapshot of every table
 // a comment action may write (and the check that a refusal left it as it was).
 import { createHash } from 'node:crypto';
-import { expect } from 'vitest';
 import type { Db } from '@/db/client';
 import type { CommentStatus } from '@/db/schema';
 import { insertArticleWithThread, type NewThreadComment } from '@/lib/import/insert-article-with-thread';
@@ -134,13 +133,6 @@ export type CommentTables = { articles: ArticleRow[]; comments: CommentRow[]; re
 /** Every row of every table a comment, report or article action may write, to assert that a refusal wrote nothing. */
 export function commentTables(db: Db): CommentTables {
   return { articles: articleRows(db), comments: commentRows(db), revisions: revisionRows(db), reports: reportRows(db), log: logRows(db) };
-}
-
-/** Runs `perform`, expects it to answer `expected` (a refusal), and every table of commentTables to be as before. */
-export function expectRefusedWritingNothing(db: Db, perform: () => unknown, expected: object): void {
-  const before = commentTables(db);
-  expect(perform()).toEqual(expected);
-  expect(commentTables(db)).toEqual(before);
 }
 
 /** Sets a comment's status behind lib's back, as a moderator's action (not written yet) would. */

@@ -5,69 +5,25 @@ import './allow-server-only';
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import type { Db } from '@/db/client';
-import { insertArticleWithThread } from '@/lib/import/insert-article-with-thread';
 import { postComment, type PostCommentInput } from '@/lib/comments/post-comment';
 import type { CommentView } from '@/lib/thread/types';
 import { userActor } from '@/tests/support/accounts';
+import { insertArticle, type CommentRow, type ReportRow, type RevisionRow } from '@/tests/support/comments';
 import { expect } from '../fixtures';
 import { e2eDb, type Account } from './e2e-db';
+
+export { articleRow, commentRow, type CommentRow, type ReportRow, type RevisionRow } from '@/tests/support/comments';
 
 export type E2eArticle = { id: number; slug: string; path: string; importedIds: number[] };
 
 /**
  * A new article open to comments, with two imported comments, that no other test or spec reads:
  * the seed article's thread and count are checked by thread.spec.ts and must stay as imported.
- * (tests/support/comments.ts has its like, but it imports vitest, which Playwright cannot load.)
  */
 export function createArticle(): E2eArticle {
   const slug = `comments-e2e-${randomUUID().slice(0, 8)}`;
-  const db = e2eDb();
-  const { articleId, created } = insertArticleWithThread(
-    db,
-    { slug, title: `Comments test ${slug}`, photoCredit: null, paragraphs: ['One paragraph.'], footer: [], publishedOn: '2025-06-01' },
-    [1, 2].map((number) => ({
-      parentIndex: null,
-      authorName: 'Imported Ida',
-      body: `Imported comment ${number} on ${slug}`,
-      status: 'visible' as const,
-      createdAt: new Date(Date.UTC(2025, 5, 1, 12, number)).toISOString(),
-    })),
-    'import',
-  );
-  if (!created) throw new Error(`article ${slug} already exists`);
-  const importedIds = db.$client.prepare('SELECT id FROM comments WHERE article_id = ? ORDER BY id').pluck().all(articleId) as number[];
-  return { id: articleId, slug, path: `/articles/${slug}`, importedIds };
-}
-
-/** A comments row under its SQL column names (the columns the tests look at). */
-export type CommentRow = {
-  id: number;
-  article_id: number;
-  parent_id: number | null;
-  depth: number;
-  author_id: number | null;
-  body: string;
-  status: string;
-  origin: string;
-  version: number;
-  created_at: string;
-  edited_at: string | null;
-};
-
-export type RevisionRow = { id: number; comment_id: number; version: number; body: string; written_at: string; replaced_at: string };
-
-export type ReportRow = {
-  id: number;
-  comment_id: number;
-  reporter_id: number;
-  reason: string;
-  note: string | null;
-  created_at: string;
-  resolved_at: string | null;
-};
-
-export function commentRow(db: Db, id: number): CommentRow | undefined {
-  return db.$client.prepare('SELECT * FROM comments WHERE id = ?').get(id) as CommentRow | undefined;
+  const { articleId, commentIds } = insertArticle(e2eDb(), slug);
+  return { id: articleId, slug, path: `/articles/${slug}`, importedIds: commentIds };
 }
 
 /** The comments of one article written by readers (not imported), oldest first. */
@@ -81,12 +37,6 @@ export function revisionRowsOf(db: Db, commentId: number): RevisionRow[] {
 
 export function reportRowsOf(db: Db, commentId: number): ReportRow[] {
   return db.$client.prepare('SELECT * FROM reports WHERE comment_id = ? ORDER BY id').all(commentId) as ReportRow[];
-}
-
-export function articleRow(db: Db, id: number): { comments_open: number; comment_count: number } | undefined {
-  return db.$client.prepare('SELECT comments_open, comment_count FROM articles WHERE id = ?').get(id) as
-    | { comments_open: number; comment_count: number }
-    | undefined;
 }
 
 /** Someone else posts (or replies) behind the page's back, through the same rules as the server. */
