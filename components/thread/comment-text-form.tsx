@@ -58,10 +58,15 @@ export function CommentTextForm({ label, submitLabel, busyLabel, maxLength, init
         }}
         onKeyDown={(event) => {
           if (event.key === 'Escape' && onCancel) onCancel();
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            event.currentTarget.form?.requestSubmit();
+          }
         }}
       />
       <p id={`${id}-count`} className={`field-hint${length > maxLength ? ' error' : ''}`}>
-        {length.toLocaleString('en-US')} / {maxLength.toLocaleString('en-US')} characters
+        {length.toLocaleString('en-US')} / {maxLength.toLocaleString('en-US')} characters · Ctrl+Enter to send
+        {onCancel && ', Escape to cancel'}
       </p>
       {shown && (
         <p id={`${id}-error`} className="form-message error" role="alert">

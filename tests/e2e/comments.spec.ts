@@ -85,6 +85,29 @@ test.describe('posting and replying', () => {
     ]);
   });
 
+  test('from the keyboard: Reply, type, Ctrl+Enter sends; Escape closes a reply form', async ({ page }) => {
+    const db = e2eDb();
+    const article = createArticle();
+    const reader = await createAccount('reader');
+    await signIn(page, reader.email, reader.password);
+    await page.goto(article.path);
+
+    const first = page.getByRole('article').filter({ hasText: 'Imported comment 1' });
+    await first.getByRole('button', { name: 'Reply', exact: true }).click();
+    await expect(page.getByLabel('Your reply', { exact: true })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(page.getByLabel('Your reply', { exact: true })).toHaveCount(0);
+
+    await first.getByRole('button', { name: 'Reply', exact: true }).click();
+    await page.keyboard.type('Sent without touching the mouse.');
+    await page.keyboard.press('Control+Enter');
+    await expectSettled(commentCard(page, reader.displayName, 'Sent without touching the mouse.'));
+    await expect(page.getByLabel('Your reply', { exact: true })).toHaveCount(0);
+    expect(readerCommentRows(db, article.id).map((row) => [row.parent_id, row.body])).toEqual([
+      [article.importedIds[0], 'Sent without touching the mouse.'],
+    ]);
+  });
+
   test('markup and scripts in a comment are shown as the text typed; only the https address becomes a link', async ({ page }) => {
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
