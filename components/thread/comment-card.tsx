@@ -1,6 +1,6 @@
 'use client';
 // One comment: who, when, a permalink, its text or why the text is gone, and what this viewer may do with it.
-import { useState } from 'react';
+import { useRef, useState, type MouseEvent } from 'react';
 import { EDIT_WINDOW_MS } from '@/lib/comments/comment-rules';
 import { formatCommentTime, formatImportedCommentTime } from '@/lib/format/date';
 import type { ThreadComment } from '@/lib/thread/merge-local-comments';
@@ -27,8 +27,16 @@ export function commentPermalink(slug: string, commentId: number): string {
 export function CommentCard({ comment, focused = false }: { comment: ThreadComment; focused?: boolean }) {
   const thread = useThreadControls();
   const [panel, setPanel] = useState<Panel>(null);
-  const close = () => setPanel(null);
-  const toggle = (next: Exclude<Panel, null>) => setPanel((open) => (open === next ? null : next));
+  // Focus returns to the button that opened a form once it closes, so keyboard users keep their place.
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const close = () => {
+    setPanel(null);
+    opener.current?.focus();
+  };
+  const toggle = (next: Exclude<Panel, null>, event: MouseEvent<HTMLButtonElement>) => {
+    opener.current = event.currentTarget;
+    setPanel((open) => (open === next ? null : next));
+  };
 
   if (comment.status !== 'visible') {
     return (
@@ -70,13 +78,13 @@ export function CommentCard({ comment, focused = false }: { comment: ThreadComme
       {panel === 'edit' ? <EditCommentForm comment={comment} onClose={close} /> : <CommentBody text={comment.body} />}
       {(canReply || canEdit || canDelete || canReport || comment.reportedByMe) && (
         <div className="comment-actions">
-          {canReply && <button type="button" aria-expanded={panel === 'reply'} onClick={() => toggle('reply')}>Reply</button>}
-          {canEdit && <button type="button" aria-expanded={panel === 'edit'} onClick={() => toggle('edit')}>Edit</button>}
-          {canDelete && <button type="button" aria-expanded={panel === 'delete'} onClick={() => toggle('delete')}>Delete</button>}
+          {canReply && <button type="button" aria-expanded={panel === 'reply'} onClick={(event) => toggle('reply', event)}>Reply</button>}
+          {canEdit && <button type="button" aria-expanded={panel === 'edit'} onClick={(event) => toggle('edit', event)}>Edit</button>}
+          {canDelete && <button type="button" aria-expanded={panel === 'delete'} onClick={(event) => toggle('delete', event)}>Delete</button>}
           {canReport && (comment.reportedByMe ? (
             <span className="reported">Reported</span>
           ) : (
-            <button type="button" aria-expanded={panel === 'report'} onClick={() => toggle('report')}>Report</button>
+            <button type="button" aria-expanded={panel === 'report'} onClick={(event) => toggle('report', event)}>Report</button>
           ))}
         </div>
       )}

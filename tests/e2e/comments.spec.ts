@@ -97,12 +97,14 @@ test.describe('posting and replying', () => {
     await expect(page.getByLabel('Your reply', { exact: true })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(page.getByLabel('Your reply', { exact: true })).toHaveCount(0);
+    await expect(first.getByRole('button', { name: 'Reply', exact: true }), 'focus goes back where it was').toBeFocused();
 
     await first.getByRole('button', { name: 'Reply', exact: true }).click();
     await page.keyboard.type('Sent without touching the mouse.');
     await page.keyboard.press('Control+Enter');
     await expectSettled(commentCard(page, reader.displayName, 'Sent without touching the mouse.'));
     await expect(page.getByLabel('Your reply', { exact: true })).toHaveCount(0);
+    await expect(first.getByRole('button', { name: 'Reply', exact: true })).toBeFocused();
     expect(readerCommentRows(db, article.id).map((row) => [row.parent_id, row.body])).toEqual([
       [article.importedIds[0], 'Sent without touching the mouse.'],
     ]);
