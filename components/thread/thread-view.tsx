@@ -1,7 +1,7 @@
 'use client';
 // A thread as one TanStack query per article: refreshed on focus and every 30 s, with the viewer's own changes laid over it.
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import { countLabel } from '@/lib/format/count';
 import { buildCommentTree } from '@/lib/thread/build-tree';
 import { holdBackNewComments, mergeLocalComments, type ThreadComment } from '@/lib/thread/merge-local-comments';
@@ -67,12 +67,12 @@ export function ThreadView({ source, initial, rights, maxLength, signInHref }: P
   const ancestors = pages[0]!.ancestors ?? [];
   const lastPage = pages.at(-1)!;
 
-  const setCommentsOpen = useCallback((open: boolean) => {
+  const setCommentsOpen = (open: boolean) => {
     queryClient.setQueryData<InfiniteData<ThreadResponse>>(queryKey, (data) => data && {
       ...data,
       pages: data.pages.map((page) => ({ ...page, article: { ...page.article, commentsOpen: open } })),
     });
-  }, [queryClient, queryKey]);
+  };
 
   const controls = useMemo<ThreadControls>(() => ({
     articleId: head.id,

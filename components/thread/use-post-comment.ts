@@ -45,5 +45,5 @@ export function usePostComment(parent: ThreadComment | null, onPosted: () => voi
       onPosted();
     },
   });
-  return { post: mutation.mutate, busy: mutation.isPending, error: mutation.error ? errorMessageOf(mutation.error) : null, reset: mutation.reset };
+  return { post: mutation.mutate, busy: mutation.isPending, error: mutation.error ? errorMessageOf(mutation.error) : null };
 }
