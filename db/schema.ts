@@ -1,6 +1,7 @@
 // Table definitions. SQL names are part of the interface: other tools read this database directly.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { ANNOTATION_VISIBILITIES, MODERATION_REASONS } from './moderation-reasons';
 import { REPORT_REASONS, REPORT_RESOLUTIONS } from './report-reasons';
 import { ROLES, type Role } from './roles';
 
@@ -61,6 +62,17 @@ export const comments = sqliteTable('comments', {
   updatedAt: text('updated_at').notNull().default(utcNow),
   /** When the author last changed the text; earlier texts are in comment_revisions. */
   editedAt: text('edited_at'),
+  /** Set while a moderator has flagged the comment for attention; all four are null otherwise. */
+  flagReason: text('flag_reason', { enum: MODERATION_REASONS }),
+  flagNote: text('flag_note'),
+  flaggedById: integer('flagged_by_id').references((): AnySQLiteColumn => users.id, { onDelete: 'restrict' }),
+  flaggedAt: text('flagged_at'),
+  /** Set while the status is `hidden`. The reason and the public explanation are shown to readers; the note is not. */
+  hiddenReason: text('hidden_reason', { enum: MODERATION_REASONS }),
+  hiddenExplanation: text('hidden_explanation'),
+  hiddenNote: text('hidden_note'),
+  hiddenById: integer('hidden_by_id').references((): AnySQLiteColumn => users.id, { onDelete: 'restrict' }),
+  hiddenAt: text('hidden_at'),
 }, (t) => [
   uniqueIndex('comments_article_path_idx').on(t.articleId, t.path),
   index('comments_article_depth_path_idx').on(t.articleId, t.depth, t.path),
@@ -69,6 +81,13 @@ export const comments = sqliteTable('comments', {
   index('comments_author_created_idx').on(t.authorId, t.createdAt),
   // The newest comment of an article, for "N new comments".
   index('comments_article_id_idx').on(t.articleId, t.id),
+  // The moderation queue's tabs: flagged, hidden and new comments, newest first, on every article or one.
+  index('comments_flagged_idx').on(t.flaggedAt).where(sql`flagged_at IS NOT NULL`),
+  index('comments_article_flagged_idx').on(t.articleId, t.flaggedAt).where(sql`flagged_at IS NOT NULL`),
+  index('comments_hidden_idx').on(t.hiddenAt).where(sql`hidden_at IS NOT NULL`),
+  index('comments_article_hidden_idx').on(t.articleId, t.hiddenAt).where(sql`hidden_at IS NOT NULL`),
+  index('comments_created_idx').on(t.createdAt),
+  index('comments_article_created_idx').on(t.articleId, t.createdAt),
   check('comments_status_valid', sql`${t.status} IN ('visible', 'hidden', 'deleted', 'unavailable')`),
   check('comments_origin_valid', sql`${t.origin} IN ('reader', 'import', 'synthetic')`),
   check('comments_depth_matches_parent', sql`(${t.parentId} IS NULL) = (${t.depth} = 0)`),
@@ -106,17 +125,39 @@ export const reports = sqliteTable('reports', {
   createdAt: text('created_at').notNull(),
   resolvedAt: text('resolved_at'),
   resolution: text('resolution', { enum: REPORT_RESOLUTIONS }),
+  /** The moderator who resolved it, with resolved_at and resolution. */
+  resolvedById: integer('resolved_by_id').references((): AnySQLiteColumn => users.id, { onDelete: 'restrict' }),
 }, (t) => [
   // One open report per reader per comment; a resolved one does not stop a new report.
   uniqueIndex('reports_open_unique').on(t.commentId, t.reporterId).where(sql`resolved_at IS NULL`),
   index('reports_reporter_created_idx').on(t.reporterId, t.createdAt),
   index('reports_comment_resolved_idx').on(t.commentId, t.resolvedAt),
+  // The Reported tab: comments with open reports, by their oldest open report.
+  index('reports_open_created_idx').on(t.createdAt, t.commentId).where(sql`resolved_at IS NULL`),
   check('reports_reason_valid', sql`${t.reason} IN ('spam', 'harassment', 'hate', 'misinformation', 'off_topic', 'other')`),
   check('reports_resolution_valid', sql`${t.resolution} IS NULL OR ${t.resolution} IN ('dismissed', 'hidden')`),
   check('reports_resolved_together', sql`(${t.resolvedAt} IS NULL) = (${t.resolution} IS NULL)`),
 ]);
 
 export type Report = typeof reports.$inferSelect;
+
+/** A moderator's note on one comment; removing it keeps the row and marks it removed. */
+export const annotations = sqliteTable('annotations', {
+  id: integer('id').primaryKey(),
+  commentId: integer('comment_id').notNull().references(() => comments.id, { onDelete: 'restrict' }),
+  authorId: integer('author_id').notNull().references((): AnySQLiteColumn => users.id, { onDelete: 'restrict' }),
+  visibility: text('visibility', { enum: ANNOTATION_VISIBILITIES }).notNull(),
+  body: text('body').notNull(),
+  createdAt: text('created_at').notNull(),
+  removedAt: text('removed_at'),
+  removedById: integer('removed_by_id').references((): AnySQLiteColumn => users.id, { onDelete: 'restrict' }),
+}, (t) => [
+  index('annotations_comment_idx').on(t.commentId, t.removedAt),
+  check('annotations_visibility_valid', sql`${t.visibility} IN ('internal', 'public')`),
+  check('annotations_removed_together', sql`(${t.removedAt} IS NULL) = (${t.removedById} IS NULL)`),
+]);
+
+export type Annotation = typeof annotations.$inferSelect;
 
 export { ROLES, type Role };
 

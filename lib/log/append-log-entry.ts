@@ -15,6 +15,13 @@ export const LOG_ACTIONS = [
   'comment_deleted',
   'comments_closed',
   'comments_opened',
+  'comment_flagged',
+  'comment_unflagged',
+  'comment_hidden',
+  'comment_unhidden',
+  'annotation_added',
+  'annotation_removed',
+  'reports_dismissed',
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 

@@ -58,27 +58,34 @@ export function postCommentSchema(maxLength: number) {
 export function editCommentSchema(maxLength: number) {
   return z.object({
     commentId: commentIdSchema,
-    version: z.number({ error: 'Reload the page and try again.' }).int().positive({ error: 'Reload the page and try again.' }),
+    version: versionSchema,
     body: commentBodySchema(maxLength),
   });
 }
 
 export const deleteCommentSchema = z.object({ commentId: commentIdSchema });
 
-export const reportNoteSchema = z
-  .string({ error: 'The note must be text.' })
-  .transform(normalizeCommentText)
-  .superRefine((text, context) => {
-    if (text.length === 0) return;
-    const problem = commentTextProblem(text, REPORT_NOTE_MAX);
-    if (problem) context.addIssue({ code: 'custom', message: problem });
-  })
-  .transform((text) => (text.length === 0 ? null : text));
+/** Optional free text up to `max` characters, under the comment rules; empty or absent becomes null. */
+export function optionalNoteSchema(max: number) {
+  return z
+    .string({ error: 'The note must be text.' })
+    .transform(normalizeCommentText)
+    .superRefine((text, context) => {
+      if (text.length === 0) return;
+      const problem = commentTextProblem(text, max);
+      if (problem) context.addIssue({ code: 'custom', message: problem });
+    })
+    .transform((text) => (text.length === 0 ? null : text))
+    .nullish()
+    .transform((note) => note ?? null);
+}
+
+export const versionSchema = z.number({ error: 'Reload the page and try again.' }).int().positive({ error: 'Reload the page and try again.' });
 
 export const reportCommentSchema = z.object({
   commentId: commentIdSchema,
   reason: z.enum(REPORT_REASONS, { error: 'Choose a reason.' }),
-  note: reportNoteSchema.nullish().transform((note) => note ?? null),
+  note: optionalNoteSchema(REPORT_NOTE_MAX),
 });
 
 export const setCommentsOpenSchema = z.object({

@@ -157,7 +157,7 @@ describe('the migrated schema', () => {
   });
 
   it('still lets a comment\'s text and status change', () => {
-    run(`UPDATE comments SET body = 'Edited', status = 'hidden' WHERE id = 2`);
+    run(`UPDATE comments SET body = 'Edited', status = 'hidden', hidden_reason = 'spam', hidden_at = '2026-01-01T00:00:00.000Z' WHERE id = 2`);
     expect(row(2)).toMatchObject({ body: 'Edited', status: 'hidden', path: '000000000001000000000002' });
   });
 
@@ -179,7 +179,7 @@ describe('the migrated schema', () => {
     insertComment(6, 1, 5, 1, '000000000005000000000006');
     expect(commentCounts()).toEqual([[1, 4], [2, 1]]);
 
-    run(`UPDATE comments SET status = 'hidden' WHERE id = 2`);
+    run(`UPDATE comments SET status = 'hidden', hidden_reason = 'spam', hidden_at = '2026-01-01T00:00:00.000Z' WHERE id = 2`);
     expect(commentCounts()).toEqual([[1, 4], [2, 1]]);
     run(`UPDATE comments SET status = 'visible' WHERE id = 5`);
     expect(commentCounts()).toEqual([[1, 5], [2, 1]]);

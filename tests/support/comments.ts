@@ -137,7 +137,10 @@ export function commentTables(db: Db): CommentTables {
 
 /** Sets a comment's status behind lib's back, as a moderator's action (not written yet) would. */
 export function setCommentStatus(db: Db, id: number, status: CommentStatus): void {
-  db.$client.prepare('UPDATE comments SET status = ? WHERE id = ?').run(status, id);
+  // A hidden comment must say why and when (a trigger checks), so a hide by SQL gives both.
+  const hidden = status === 'hidden' ? ['spam', '2026-01-01T00:00:00.000Z'] : [null, null];
+  db.$client.prepare(`UPDATE comments SET status = ?, hidden_reason = ?, hidden_at = ?, hidden_explanation = NULL, hidden_note = NULL,
+    hidden_by_id = NULL WHERE id = ?`).run(status, ...hidden, id);
 }
 
 /** Bans a user behind lib's back, so that an actor built before still says "not banned". */
