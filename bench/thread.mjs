@@ -122,6 +122,13 @@ const FLOOR_SQL = `
   SELECT id, parent_id AS parentId, depth, author_name AS authorName,
     CASE WHEN status = 'visible' THEN body END AS body, status, origin = 'import' AS imported,
     created_at AS createdAt, version, edited_at AS editedAt, 0 AS replyCount,
+    CASE WHEN status = 'hidden' THEN hidden_reason END AS hiddenReason,
+    CASE WHEN status = 'hidden' THEN hidden_explanation END AS hiddenExplanation,
+    CASE WHEN EXISTS (SELECT 1 FROM annotations AS a
+      WHERE a.comment_id = comments.id AND a.removed_at IS NULL AND a.visibility = 'public')
+    THEN (SELECT json_group_array(json_object('id', n.id, 'body', n.body, 'at', n.created_at) ORDER BY n.id)
+      FROM annotations AS n WHERE n.comment_id = comments.id AND n.removed_at IS NULL AND n.visibility = 'public')
+    END AS publicNotes,
     CASE WHEN depth = 0 THEN path END AS topPath,
     (SELECT count(*) FROM tops) > ${PAGE_SIZE} AS more
   FROM comments
@@ -153,6 +160,7 @@ function startFloorServer(db, articles) {
     let nextCursor = null;
     for (const row of rows) {
       row.imported = row.imported === 1;
+      row.publicNotes = row.publicNotes === null ? [] : JSON.parse(row.publicNotes);
       // The benchmark's requests are anonymous: nothing is theirs and nothing reported by them.
       row.mine = false;
       row.reportedByMe = false;
@@ -277,7 +285,7 @@ async function checkFloorMatchesApi(settings, appAgent, floorOrigin, floorAgent,
     const x = { ...a.comments[i], replyCount: 0 };
     const y = f.comments[i];
     for (const key of Object.keys(x)) {
-      if (x[key] !== y[key]) fail(`${slug}: comment ${x.id} differs in "${key}": API ${JSON.stringify(x[key])}, floor ${JSON.stringify(y[key])}`);
+      if (JSON.stringify(x[key]) !== JSON.stringify(y[key])) fail(`${slug}: comment ${x.id} differs in "${key}": API ${JSON.stringify(x[key])}, floor ${JSON.stringify(y[key])}`);
     }
   }
   if (a.nextCursor !== f.nextCursor) {

@@ -23,6 +23,8 @@ export function usePostComment(parent: ThreadComment | null, onPosted: () => voi
         authorName: thread.rights.displayName ?? '',
         status: 'visible',
         body,
+        hiddenReason: null,
+        hiddenExplanation: null,
         imported: false,
         createdAt: new Date().toISOString(),
         version: 1,
@@ -30,6 +32,7 @@ export function usePostComment(parent: ThreadComment | null, onPosted: () => voi
         mine: true,
         reportedByMe: false,
         replyCount: 0,
+        publicNotes: [],
         pending: true,
       };
       thread.remember(pending);

@@ -2,10 +2,11 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
+import type { ModerationReason } from '@/db/moderation-reasons';
 import type { CommentStatus } from '@/db/schema';
 import { idsInPath, subtreeEnd } from '@/lib/thread/comment-path';
 import { DEFAULT_PAGE_SIZE } from '@/lib/thread/limits';
-import type { CommentText, CommentView, ThreadHead, ThreadPage } from '@/lib/thread/types';
+import type { CommentText, CommentView, PublicNote, ThreadHead, ThreadPage } from '@/lib/thread/types';
 
 const NO_DEPTH_LIMIT = 1_000_000;
 
@@ -23,17 +24,30 @@ type CommentRow = {
   editedAt: string | null;
   mine: 0 | 1 | null;
   reportedByMe: 0 | 1;
+  /** Null unless the status is 'hidden'. */
+  hiddenReason: ModerationReason | null;
+  hiddenExplanation: string | null;
+  /** A JSON array of PublicNote, or null when there is none. */
+  publicNotes: string | null;
   /** Replies below the depth limit, counted only for comments at the limit. */
   unsentReplies: number | null;
 };
 
-// :viewerId is 0 for anonymous viewers, which no account has. Both subqueries are correlated with
-// the outer row, so its columns are qualified by hand.
+// :viewerId is 0 for anonymous viewers, which no account has. The subqueries are correlated with
+// the outer row, so its columns are qualified by hand. Public notes are rare: the EXISTS is one probe
+// of annotations_comment_idx per row, and only a comment that has one pays for building the list.
 const COLUMNS = `c.id, c.parent_id AS parentId, c.depth, c.path, c.author_name AS authorName, c.body,
   c.status, c.origin, c.created_at AS createdAt, c.version, c.edited_at AS editedAt,
   c.author_id = :viewerId AS mine,
   EXISTS (SELECT 1 FROM reports AS r
-    WHERE r.comment_id = c.id AND r.reporter_id = :viewerId AND r.resolved_at IS NULL) AS reportedByMe`;
+    WHERE r.comment_id = c.id AND r.reporter_id = :viewerId AND r.resolved_at IS NULL) AS reportedByMe,
+  CASE WHEN c.status = 'hidden' THEN c.hidden_reason END AS hiddenReason,
+  CASE WHEN c.status = 'hidden' THEN c.hidden_explanation END AS hiddenExplanation,
+  CASE WHEN EXISTS (SELECT 1 FROM annotations AS a
+    WHERE a.comment_id = c.id AND a.removed_at IS NULL AND a.visibility = 'public')
+  THEN (SELECT json_group_array(json_object('id', n.id, 'body', n.body, 'at', n.created_at) ORDER BY n.id)
+    FROM annotations AS n WHERE n.comment_id = c.id AND n.removed_at IS NULL AND n.visibility = 'public')
+  END AS publicNotes`;
 
 const REPLY_COUNT = `(SELECT count(*) FROM comments AS d
   WHERE d.article_id = c.article_id AND d.path > c.path AND d.path < c.path || '~')`;
@@ -137,8 +151,20 @@ function toViews(rows: CommentRow[]): CommentView[] {
   return rows.map((row, index) => toView(row, replyCounts[index]!));
 }
 
+function textOf(row: CommentRow): CommentText {
+  switch (row.status) {
+    case 'visible':
+      return { status: 'visible', body: row.body, hiddenReason: null, hiddenExplanation: null };
+    case 'hidden':
+      // A trigger keeps hidden_reason set while the status is hidden.
+      return { status: 'hidden', body: null, hiddenReason: row.hiddenReason!, hiddenExplanation: row.hiddenExplanation };
+    default:
+      return { status: row.status, body: null, hiddenReason: null, hiddenExplanation: null };
+  }
+}
+
 function toView(row: CommentRow, replyCount: number): CommentView {
-  const text: CommentText = row.status === 'visible' ? { status: 'visible', body: row.body } : { status: row.status, body: null };
+  const text = textOf(row);
   return {
     ...text,
     id: row.id,
@@ -152,5 +178,6 @@ function toView(row: CommentRow, replyCount: number): CommentView {
     mine: row.mine === 1,
     reportedByMe: row.reportedByMe === 1,
     replyCount,
+    publicNotes: row.publicNotes === null ? [] : (JSON.parse(row.publicNotes) as PublicNote[]),
   };
 }

@@ -1,10 +1,19 @@
 // The shapes a thread is handed to the UI and the JSON API in: only what a reader may see.
+import type { ModerationReason } from '@/db/moderation-reasons';
 import type { CommentStatus } from '@/db/schema';
+import type { CommentModeration } from '@/lib/moderation/types';
 
-/** A comment's text travels only with the `visible` status; otherwise it never leaves the server. */
+/**
+ * A comment's text travels only with the `visible` status; otherwise it never leaves the server.
+ * A hidden comment says why instead: the reason and the moderators' public explanation, if any.
+ */
 export type CommentText =
-  | { status: 'visible'; body: string }
-  | { status: Exclude<CommentStatus, 'visible'>; body: null };
+  | { status: 'visible'; body: string; hiddenReason: null; hiddenExplanation: null }
+  | { status: 'hidden'; body: null; hiddenReason: ModerationReason; hiddenExplanation: string | null }
+  | { status: Exclude<CommentStatus, 'visible' | 'hidden'>; body: null; hiddenReason: null; hiddenExplanation: null };
+
+/** A public annotation, shown to everyone under the comment as "Moderator note", without who wrote it. */
+export type PublicNote = { id: number; body: string; at: string };
 
 export type CommentView = CommentText & {
   id: number;
@@ -24,6 +33,10 @@ export type CommentView = CommentText & {
   reportedByMe: boolean;
   /** Every reply in this comment's branch, at any depth, including those not sent. */
   replyCount: number;
+  /** Public annotations not removed, oldest first. */
+  publicNotes: PublicNote[];
+  /** Only for viewers who may moderate: everything about the comment's moderation. Readers never get the key. */
+  moderation?: CommentModeration;
 };
 
 export type ThreadPage = {

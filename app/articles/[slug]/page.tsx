@@ -33,7 +33,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
 
   const viewer = await getViewer();
   const after = query.data.after ?? null;
-  const initial = threadPageResponse(getDb(), article, viewer.kind === 'user' ? viewer.id : null, {
+  const initial = threadPageResponse(getDb(), article, viewer, {
     after: after ?? undefined,
     maxDepth: PAGE_MAX_DEPTH,
   });

@@ -15,11 +15,11 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const article = findArticleBySlug(db, slug);
   if (!article) return jsonError(404, 'article_not_found', `No article has the slug "${slug}".`);
   const viewer = await getViewer();
-  const response = threadPageResponse(db, article, viewer.kind === 'user' ? viewer.id : null, {
+  const response = threadPageResponse(db, article, viewer, {
     after: query.data.after,
     limit: query.data.limit,
     maxDepth: query.data.depth,
   });
-  // Whose comments are "mine" and which are reported depends on the session: never cached, never shared.
+  // Whose comments are "mine", which are reported and whether moderation comes along depend on the session: never cached, never shared.
   return Response.json(response, { headers: { 'Cache-Control': 'private, no-store' } });
 }

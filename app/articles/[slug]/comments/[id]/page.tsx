@@ -27,7 +27,7 @@ export default async function CommentThreadPage({ params }: Props) {
   const commentId = parseCommentId(id);
   if (!article || commentId === null) notFound();
   const viewer = await getViewer();
-  const initial = commentBranchResponse(getDb(), article, viewer.kind === 'user' ? viewer.id : null, commentId, PAGE_MAX_DEPTH);
+  const initial = commentBranchResponse(getDb(), article, viewer, commentId, PAGE_MAX_DEPTH);
   if (!initial) notFound();
   const path = `/articles/${article.slug}/comments/${commentId}`;
 

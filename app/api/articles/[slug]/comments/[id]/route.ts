@@ -16,7 +16,7 @@ export async function GET(_request: NextRequest, { params }: { params: Promise<{
   const article = findArticleBySlug(db, slug);
   if (!article) return jsonError(404, 'article_not_found', `No article has the slug "${slug}".`);
   const viewer = await getViewer();
-  const response = commentBranchResponse(db, article, viewer.kind === 'user' ? viewer.id : null, commentId, PAGE_MAX_DEPTH);
+  const response = commentBranchResponse(db, article, viewer, commentId, PAGE_MAX_DEPTH);
   if (!response) return jsonError(404, 'comment_not_found', `No comment ${commentId} under this article.`);
   return Response.json(response, { headers: { 'Cache-Control': 'private, no-store' } });
 }
