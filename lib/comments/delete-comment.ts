@@ -9,7 +9,7 @@ import { fail, type Result } from '@/lib/result';
 import type { CommentView } from '@/lib/thread/types';
 import { deleteCommentSchema } from '@/lib/validation/comment-text';
 import { parseInput } from '@/lib/validation/parse-input';
-import { logCommentChange } from './log-comment-change';
+import { logCommentChange, readCommentLogState } from './log-comment-change';
 import { notVisibleRefusal, withOwnComment } from './with-own-comment';
 
 export type DeleteCommentInput = z.input<typeof deleteCommentSchema>;
@@ -30,9 +30,16 @@ export function deleteComment(db: Db, actor: Actor, raw: DeleteCommentInput, opt
     const gone = notVisibleRefusal(comment, 'deleted');
     if (gone) return gone;
     const at = new Date(now).toISOString();
-    const deleted = { ...comment, status: 'deleted' as const, version: comment.version + 1 };
-    tx.update(comments).set({ status: 'deleted', version: deleted.version, updatedAt: at }).where(eq(comments.id, comment.id)).run();
-    logCommentChange(tx, { actor: author.logActor, action: 'comment_deleted', before: comment, after: deleted, requestId: actor.requestId });
+    const before = readCommentLogState(db, comment.id);
+    tx.update(comments).set({ status: 'deleted', version: comment.version + 1, updatedAt: at }).where(eq(comments.id, comment.id)).run();
+    logCommentChange(tx, {
+      actor: author.logActor,
+      action: 'comment_deleted',
+      comment,
+      before,
+      after: readCommentLogState(db, comment.id),
+      requestId: actor.requestId,
+    });
     return { ok: true, comment: readCommentView(db, comment.articleId, author.viewer.id, comment.id)! };
   });
 }

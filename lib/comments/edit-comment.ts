@@ -10,7 +10,7 @@ import { fail, type Result } from '@/lib/result';
 import type { CommentView } from '@/lib/thread/types';
 import { editCommentSchema } from '@/lib/validation/comment-text';
 import { parseInput } from '@/lib/validation/parse-input';
-import { logCommentChange } from './log-comment-change';
+import { logCommentChange, readCommentLogState } from './log-comment-change';
 import { commentMaxLength } from './comment-max-length';
 import { EDIT_WINDOW_MS, MAX_EDITS_PER_COMMENT } from './comment-rules';
 import type { PostingOptions } from './post-comment';
@@ -48,6 +48,7 @@ export function editComment(db: Db, actor: Actor, raw: EditCommentInput, options
     }
 
     const at = new Date(now).toISOString();
+    const before = readCommentLogState(db, comment.id);
     tx.insert(commentRevisions).values({
       commentId: comment.id,
       version: comment.version,
@@ -55,9 +56,15 @@ export function editComment(db: Db, actor: Actor, raw: EditCommentInput, options
       writtenAt: comment.editedAt ?? comment.createdAt,
       replacedAt: at,
     }).run();
-    const edited = { ...comment, body, version: comment.version + 1, editedAt: at, updatedAt: at };
-    tx.update(comments).set({ body, version: edited.version, editedAt: at, updatedAt: at }).where(eq(comments.id, comment.id)).run();
-    logCommentChange(tx, { actor: author.logActor, action: 'comment_edited', before: comment, after: edited, requestId: actor.requestId });
+    tx.update(comments).set({ body, version: comment.version + 1, editedAt: at, updatedAt: at }).where(eq(comments.id, comment.id)).run();
+    logCommentChange(tx, {
+      actor: author.logActor,
+      action: 'comment_edited',
+      comment,
+      before,
+      after: readCommentLogState(db, comment.id),
+      requestId: actor.requestId,
+    });
     return { ok: true, comment: readCommentView(db, comment.articleId, author.viewer.id, comment.id)! };
   });
 }

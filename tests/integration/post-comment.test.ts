@@ -32,6 +32,7 @@ import {
   type Cast,
   type CommentRow,
   type TestArticle,
+  UNMODERATED,
 } from '@/tests/support/comments';
 import { expectRefusedWritingNothing } from '@/tests/support/expect-refused';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';
@@ -79,6 +80,7 @@ const ritasTopLevelRow = (id: number, body: string): CommentRow => ({
   created_at: iso(NOW),
   updated_at: iso(NOW),
   edited_at: null,
+  ...UNMODERATED,
 });
 
 describe('posting a comment', () => {

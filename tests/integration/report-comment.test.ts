@@ -64,6 +64,7 @@ describe('reporting a comment', () => {
         note: 'Looks like\nan insult',
         created_at: iso(NOW),
         resolved_at: null,
+        resolved_by_id: null,
         resolution: null,
       },
     ]);

@@ -87,7 +87,29 @@ export type CommentRow = {
   created_at: string;
   updated_at: string;
   edited_at: string | null;
+  flag_reason: string | null;
+  flag_note: string | null;
+  flagged_by_id: number | null;
+  flagged_at: string | null;
+  hidden_reason: string | null;
+  hidden_explanation: string | null;
+  hidden_note: string | null;
+  hidden_by_id: number | null;
+  hidden_at: string | null;
 };
+
+/** A comment row's moderation columns while nobody has flagged or hidden it. */
+export const UNMODERATED = {
+  flag_reason: null,
+  flag_note: null,
+  flagged_by_id: null,
+  flagged_at: null,
+  hidden_reason: null,
+  hidden_explanation: null,
+  hidden_note: null,
+  hidden_by_id: null,
+  hidden_at: null,
+} as const;
 
 export type RevisionRow = { id: number; comment_id: number; version: number; body: string; written_at: string; replaced_at: string };
 
@@ -100,7 +122,23 @@ export type ReportRow = {
   created_at: string;
   resolved_at: string | null;
   resolution: string | null;
+  resolved_by_id: number | null;
 };
+
+export type AnnotationRow = {
+  id: number;
+  comment_id: number;
+  author_id: number;
+  visibility: string;
+  body: string;
+  created_at: string;
+  removed_at: string | null;
+  removed_by_id: number | null;
+};
+
+export function annotationRows(db: Db): AnnotationRow[] {
+  return db.$client.prepare('SELECT * FROM annotations ORDER BY id').all() as AnnotationRow[];
+}
 
 export type ArticleRow = { id: number; slug: string; comment_count: number; comments_open: number; [column: string]: unknown };
 
@@ -128,11 +166,25 @@ export function articleRow(db: Db, id: number): ArticleRow | undefined {
   return db.$client.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
 }
 
-export type CommentTables = { articles: ArticleRow[]; comments: CommentRow[]; revisions: RevisionRow[]; reports: ReportRow[]; log: LogRow[] };
+export type CommentTables = {
+  articles: ArticleRow[];
+  comments: CommentRow[];
+  revisions: RevisionRow[];
+  reports: ReportRow[];
+  annotations: AnnotationRow[];
+  log: LogRow[];
+};
 
 /** Every row of every table a comment, report or article action may write, to assert that a refusal wrote nothing. */
 export function commentTables(db: Db): CommentTables {
-  return { articles: articleRows(db), comments: commentRows(db), revisions: revisionRows(db), reports: reportRows(db), log: logRows(db) };
+  return {
+    articles: articleRows(db),
+    comments: commentRows(db),
+    revisions: revisionRows(db),
+    reports: reportRows(db),
+    annotations: annotationRows(db),
+    log: logRows(db),
+  };
 }
 
 /** Sets a comment's status behind lib's back, as a moderator's action (not written yet) would. */

@@ -1,0 +1,81 @@
+// A moderator flags, hides or dismisses the reports of several selected replies at once: all of them, or none.
+import type { z } from 'zod';
+import type { Db } from '@/db/client';
+import type { Comment } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { readCommentModerations } from '@/lib/queries/comment-moderation';
+import { fail, type Failure, type Result } from '@/lib/result';
+import { bulkModerationSchema } from '@/lib/validation/moderation';
+import { parseInput } from '@/lib/validation/parse-input';
+import { dismissStep } from './dismiss-reports';
+import { flagStep } from './flag-comment';
+import { hideStep } from './hide-comment';
+import { applyStep, authorizeModerator, loadCommentAtVersion, type DecideStep, type ModerationOptions, type ModerationStep } from './moderation-step';
+import type { CommentModeration } from './types';
+
+export type BulkModerationInput = z.input<typeof bulkModerationSchema>;
+
+const ALREADY: Record<z.output<typeof bulkModerationSchema>['action'], string> = {
+  flag: 'Every selected reply is already flagged.',
+  hide: 'Every selected reply is already hidden.',
+  dismiss: 'None of the selected replies has open reports.',
+};
+
+function decideFor(input: z.output<typeof bulkModerationSchema>): DecideStep {
+  switch (input.action) {
+    case 'flag':
+      return flagStep(input);
+    case 'hide':
+      return hideStep(input);
+    case 'dismiss':
+      return dismissStep(input);
+  }
+}
+
+/**
+ * Who: moderators and owners, on up to BULK_MODERATION_MAX replies. Every reply is checked before
+ * anything is written: one that is missing, changed since its `version` or cannot take the action
+ * refuses the whole batch, naming it. Replies already in the wanted state are skipped and listed
+ * in `unchanged` (all of them: NO_CHANGE). Writes, in ONE transaction, each reply's change and one
+ * log row per changed reply.
+ */
+export function bulkModerate(
+  db: Db,
+  actor: Actor,
+  raw: BulkModerationInput,
+  options: ModerationOptions = {},
+): Result<{ moderated: CommentModeration[]; unchanged: number[] }> {
+  if (actor.kind === 'anonymous') return fail('UNAUTHENTICATED', 'Sign in to moderate.');
+  const input = parseInput(bulkModerationSchema, raw);
+  if (!input.ok) return input;
+  const decide = decideFor(input.data);
+  const at = new Date(options.now ?? Date.now()).toISOString();
+
+  return db.transaction((tx) => {
+    const moderator = authorizeModerator(tx, actor);
+    if ('ok' in moderator) return moderator;
+    const planned: { comment: Comment; step: ModerationStep }[] = [];
+    const unchanged: number[] = [];
+    const refused: { commentId: number; failure: Failure }[] = [];
+    for (const item of input.data.items) {
+      const comment = loadCommentAtVersion(db, tx, item);
+      if ('ok' in comment) {
+        refused.push({ commentId: item.commentId, failure: comment });
+        continue;
+      }
+      const step = decide(comment, { tx, moderator, at });
+      if (!('ok' in step)) planned.push({ comment, step });
+      else if (step.code === 'NO_CHANGE') unchanged.push(item.commentId);
+      else refused.push({ commentId: item.commentId, failure: step });
+    }
+    if (refused.length > 0) {
+      const code = refused.every(({ failure }) => failure.code === refused[0]!.failure.code) ? refused[0]!.failure.code : 'CONFLICT';
+      const reasons = refused.map(({ commentId, failure }) => `Reply #${commentId}: ${failure.message}`).join(' ');
+      return fail(code, `Nothing was changed. ${reasons}`);
+    }
+    if (planned.length === 0) return fail('NO_CHANGE', ALREADY[input.data.action]);
+    for (const { comment, step } of planned) applyStep(db, tx, moderator, comment, step, at, actor.requestId);
+    const fresh = readCommentModerations(db, planned.map(({ comment }) => comment.id));
+    return { ok: true, moderated: planned.map(({ comment }) => fresh.get(comment.id)!), unchanged };
+  }, { behavior: 'immediate' });
+}

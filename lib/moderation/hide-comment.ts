@@ -1,0 +1,47 @@
+// A moderator hides a reply: readers see a tombstone with the reason, its replies stay, and its open reports close as 'hidden'.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { z } from 'zod';
+import { reports } from '@/db/schema';
+import { fail } from '@/lib/result';
+import { hideCommentSchema } from '@/lib/validation/moderation';
+import { moderationAction, type DecideStep } from './moderation-step';
+
+export type HideCommentInput = z.input<typeof hideCommentSchema>;
+
+export function hideStep(input: Pick<z.output<typeof hideCommentSchema>, 'reason' | 'explanation' | 'note'>): DecideStep {
+  return (comment, { moderator, at }) => {
+    if (comment.status === 'hidden') return fail('NO_CHANGE', 'This reply is already hidden.');
+    if (comment.status === 'deleted') return fail('CONFLICT', 'Its author deleted this reply, so readers no longer see it; there is nothing to hide.');
+    return {
+      action: 'comment_hidden',
+      // Hiding is the decision a flag asked for, so the flag goes with it.
+      set: {
+        status: 'hidden',
+        hiddenReason: input.reason,
+        hiddenExplanation: input.explanation,
+        hiddenNote: input.note,
+        hiddenById: moderator.id,
+        hiddenAt: at,
+        flagReason: null,
+        flagNote: null,
+        flaggedById: null,
+        flaggedAt: null,
+      },
+      alsoWrite: (write) => {
+        write.update(reports).set({ resolvedAt: at, resolution: 'hidden', resolvedById: moderator.id })
+          .where(and(eq(reports.commentId, comment.id), isNull(reports.resolvedAt))).run();
+      },
+      reasonCode: input.reason,
+      publicNote: input.explanation,
+      internalNote: input.note,
+    };
+  };
+}
+
+/**
+ * Who: moderators and owners. Refuses a reply changed since `version` (CONFLICT, saying what
+ * changed it), one already hidden (NO_CHANGE), deleted by its author or a placeholder (CONFLICT).
+ * Writes: status 'hidden' with reason, public explanation and internal note; clears a flag; closes
+ * every open report as 'hidden'; logs one `comment_hidden` row.
+ */
+export const hideComment = moderationAction(hideCommentSchema, hideStep);
