@@ -69,7 +69,9 @@ const refusedWithStatus = (name: string, status: CommentStatus, perform: () => u
   expected: { ok: false, code: 'CONFLICT', message },
 });
 
-const logState = (status: string, version: number, body: string) => ({ status, version, body_sha256: sha256(body) });
+const logState = (status: string, version: number, body: string) => ({
+  status, version, body_sha256: sha256(body), flag_reason: null, hidden_reason: null, open_reports: 0, annotations: 0,
+});
 
 /** The one log row an action added after `before`, and the chain still whole. */
 function expectOneLogRow(before: LogRow[], expected: Partial<LogRow> & { previous: unknown; next: unknown }): LogRow {
@@ -125,6 +127,9 @@ describe('editing within 15 minutes', () => {
         mine: true,
         reportedByMe: false,
         replyCount: 0,
+        hiddenReason: null,
+        hiddenExplanation: null,
+        publicNotes: [],
       },
     });
     expect(commentRow(temp.db, mine)).toEqual({ ...original, body: 'Second text', version: 2, edited_at: iso(at), updated_at: iso(at) });
@@ -335,6 +340,9 @@ describe('deleting', () => {
         mine: true,
         reportedByMe: false,
         replyCount: 0,
+        hiddenReason: null,
+        hiddenExplanation: null,
+        publicNotes: [],
       },
     });
     expect(commentRow(temp.db, mine)).toEqual({ ...original, status: 'deleted', version: 2, updated_at: iso(at) });

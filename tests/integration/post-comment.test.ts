@@ -102,6 +102,9 @@ describe('posting a comment', () => {
       mine: true,
       reportedByMe: false,
       replyCount: 0,
+      hiddenReason: null,
+      hiddenExplanation: null,
+      publicNotes: [],
     };
     expect(result).toEqual({ ok: true, comment: expectedView });
     expect(commentRow(temp.db, id)).toEqual(ritasTopLevelRow(id, 'Hello there'));
