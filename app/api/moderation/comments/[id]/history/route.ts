@@ -1,0 +1,19 @@
+import type { NextRequest } from 'next/server';
+import { getDb } from '@/db/client';
+import { getViewer } from '@/lib/auth/get-viewer';
+import { jsonError } from '@/lib/http/json-error';
+import { readCommentHistoryFor } from '@/lib/queries/comment-history';
+import type { ErrorCode } from '@/lib/result';
+import { parseCommentId } from '@/lib/validation/comment-id-param';
+
+const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
+
+/** A reply's moderation-log rows and edit revisions, newest first, for moderators only. */
+export async function GET(_request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+  const commentId = parseCommentId((await params).id);
+  if (commentId === null) return jsonError(400, 'invalid_comment_id', 'The comment id must be a whole number above 0.');
+  const result = readCommentHistoryFor(getDb(), await getViewer(), commentId);
+  if (!result.ok) return jsonError(STATUS[result.code] ?? 400, result.code.toLowerCase(), result.message);
+  // Internal notes and earlier texts: for this moderator's eyes, never stored by a cache.
+  return Response.json(result.history, { headers: { 'Cache-Control': 'private, no-store' } });
+}
