@@ -18,6 +18,7 @@ export function AccountBar({ viewer }: { viewer: Viewer }) {
   }
   return (
     <nav className="account-bar" aria-label="Account">
+      {can(viewer, 'comment.moderate') && <Link href="/moderation">Moderation</Link>}
       {can(viewer, 'users.manage') && <Link href="/admin/users">Users</Link>}
       <span className="signed-in-as">
         Signed in as <bdi className="account-name">{viewer.displayName}</bdi>{' '}

@@ -27,7 +27,7 @@ export type AuthorSummary = {
   openReports: number;
 };
 
-export type AuthorCommentsPage = { author: AuthorSummary; comments: ModeratedComment[]; nextCursor: string | null };
+export type AuthorCommentsPage = { author: AuthorSummary; comments: ModeratedComment[]; nextCursor: string | null; readAt: string };
 
 const SELECT_AUTHOR = `
   SELECT u.id, u.display_name AS displayName, u.email, u.role, u.banned_at IS NOT NULL AS banned, u.ban_reason AS banReason,
@@ -46,7 +46,7 @@ const listSql = (afterCursor: boolean) => `
   LIMIT ${QUEUE_PAGE_SIZE + 1}`;
 
 /** The author's page after `after` (a nextCursor), or null for an unknown user. */
-export function readAuthorComments(db: Db, authorId: number, after: string | null): AuthorCommentsPage | null {
+export function readAuthorComments(db: Db, authorId: number, after: string | null, now: number): AuthorCommentsPage | null {
   const row = prepared(db, SELECT_AUTHOR).get({ authorId }) as (Omit<AuthorSummary, 'banned'> & { banned: number }) | undefined;
   if (!row) return null;
   const cursor = after ? SORT_KEY.exec(after) : null;
@@ -57,16 +57,24 @@ export function readAuthorComments(db: Db, authorId: number, after: string | nul
     author: { ...row, banned: row.banned === 1 },
     comments: page.flatMap((listed) => comments.get(listed.id) ?? []),
     nextCursor: rows.length > QUEUE_PAGE_SIZE ? sortKeyOf(page.at(-1)!) : null,
+    readAt: new Date(now).toISOString(),
   };
 }
 
 /** The author page for a moderator or owner, re-read from the database; NOT_FOUND for an unknown user or a bad cursor. */
-export function readAuthorCommentsFor(db: Db, viewer: Viewer, authorId: number, after: string | null): Result<{ page: AuthorCommentsPage }> {
+export function readAuthorCommentsFor(
+  db: Db,
+  viewer: Viewer,
+  authorId: number,
+  after: string | null,
+  options: { now?: number } = {},
+): Result<{ page: AuthorCommentsPage }> {
+  const now = options.now ?? Date.now();
   return db.transaction((tx) => {
     const authorized = authorizeActor(tx, viewer, 'comment.moderate');
     if ('ok' in authorized) return authorized;
     if (after !== null && !SORT_KEY.test(after)) return fail('INVALID_INPUT', 'after must be a nextCursor value from an earlier page');
-    const page = readAuthorComments(db, authorId, after);
+    const page = readAuthorComments(db, authorId, after, now);
     return page ? { ok: true as const, page } : fail('NOT_FOUND', 'No user has this id.');
   }, { behavior: 'deferred' });
 }

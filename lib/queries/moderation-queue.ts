@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { Viewer } from '@/lib/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
-import type { Result } from '@/lib/result';
+import type { Failure, Result } from '@/lib/result';
 import { QUEUE_PAGE_SIZE, SORT_KEY, type QueueQuery, type QueueTab } from '@/lib/validation/queue-query';
 import { readModeratedComments } from './moderated-comments';
 import { QUEUE_TAB_ORDER, type ModerationQueuePage, type QueueCard, type QueueCounts } from './moderation-queue-types';
@@ -107,4 +107,10 @@ export function readModerationQueueFor(db: Db, viewer: Viewer, query: QueueQuery
     if ('ok' in authorized) return authorized;
     return { ok: true as const, queue: readModerationQueue(db, { ...query, now }) };
   }, { behavior: 'deferred' });
+}
+
+/** Why `viewer` may not read the queue (anonymous, reader, banned), or null for a moderator or owner. */
+export function queueReaderRefusal(db: Db, viewer: Viewer): Failure | null {
+  const authorized = db.transaction((tx) => authorizeActor(tx, viewer, 'comment.moderate'), { behavior: 'deferred' });
+  return 'ok' in authorized ? authorized : null;
 }

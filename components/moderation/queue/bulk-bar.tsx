@@ -1,0 +1,31 @@
+'use client';
+// Actions on every selected reply at once (one transaction on the server): flag, hide, dismiss reports.
+import { useState } from 'react';
+import { FlagCommentForm } from '@/components/moderation/forms/flag-comment-form';
+import { HideCommentForm } from '@/components/moderation/forms/hide-comment-form';
+import { countLabel } from '@/lib/format/count';
+import type { BulkAction } from './send-action';
+
+type Props = { count: number; error: string | null; onAct: (action: BulkAction) => void; onClear: () => void };
+
+export function BulkBar({ count, error, onAct, onClear }: Props) {
+  const [form, setForm] = useState<'flag' | 'hide' | null>(null);
+  const act = (action: BulkAction) => {
+    setForm(null);
+    onAct(action);
+  };
+  return (
+    <section className="queue-bulk" aria-label="Bulk actions">
+      <p><strong>{countLabel(count, 'reply', 'replies')} selected.</strong></p>
+      <div className="queue-actions">
+        <button type="button" aria-expanded={form === 'flag'} onClick={() => setForm('flag')}>Flag selected</button>
+        <button type="button" aria-expanded={form === 'hide'} onClick={() => setForm('hide')}>Hide selected</button>
+        <button type="button" onClick={() => act({ kind: 'dismiss' })}>Dismiss reports on selected</button>
+        <button type="button" className="secondary" onClick={onClear}>Clear selection</button>
+      </div>
+      {form === 'flag' && <FlagCommentForm pending={false} error={null} onCancel={() => setForm(null)} onSubmit={(values) => act({ kind: 'flag', ...values })} />}
+      {form === 'hide' && <HideCommentForm pending={false} error={null} onCancel={() => setForm(null)} onSubmit={(values) => act({ kind: 'hide', ...values })} />}
+      {error && <p className="form-message error" role="alert">{error}</p>}
+    </section>
+  );
+}
