@@ -1,28 +1,20 @@
 'use client';
-// One comment: who, when, a permalink, its text or why the text is gone, and what this viewer may do with it.
+// One comment: who, when, a permalink, its text or why the text is gone, its public notes, and what this viewer may do with it.
 import { useRef, useState, type MouseEvent } from 'react';
 import { EDIT_WINDOW_MS } from '@/lib/comments/comment-rules';
-import { formatCommentTime, formatImportedCommentTime } from '@/lib/format/date';
 import type { ThreadComment } from '@/lib/thread/merge-local-comments';
-import type { CommentView } from '@/lib/thread/types';
 import { CommentBody } from './comment-body';
+import { CommentMeta } from './comment-meta';
+import { CommentTombstone } from './comment-tombstone';
 import { DeleteCommentConfirm } from './delete-comment-confirm';
 import { EditCommentForm } from './edit-comment-form';
+import { ModeratorControls } from './moderation/moderator-controls';
+import { PublicNotes } from './public-notes';
 import { ReplyForm } from './reply-form';
 import { ReportCommentForm } from './report-comment-form';
 import { useThreadControls } from './thread-context';
 
-const ABSENT_TEXT: Record<Exclude<CommentView['status'], 'visible'>, string> = {
-  unavailable: 'This comment is no longer available.',
-  hidden: 'Hidden by moderators.',
-  deleted: 'Deleted by its author.',
-};
-
 type Panel = 'reply' | 'edit' | 'delete' | 'report' | null;
-
-export function commentPermalink(slug: string, commentId: number): string {
-  return `/articles/${slug}/comments/${commentId}`;
-}
 
 export function CommentCard({ comment, focused = false }: { comment: ThreadComment; focused?: boolean }) {
   const thread = useThreadControls();
@@ -38,45 +30,34 @@ export function CommentCard({ comment, focused = false }: { comment: ThreadComme
     setPanel((open) => (open === next ? null : next));
   };
 
-  if (comment.status !== 'visible') {
-    return (
-      <article id={`comment-${comment.id}`} className={`comment comment-absent${focused ? ' comment-focused' : ''}`} aria-label="Comment not shown">
-        <p className="comment-tombstone">{ABSENT_TEXT[comment.status]}</p>
-      </article>
-    );
-  }
-
-  const settled = !comment.pending;
+  const { moderation } = comment;
+  const visible = comment.status === 'visible';
+  const settled = visible && !comment.pending;
   const canReply = settled && thread.rights.canPost && thread.commentsOpen;
   const canEdit = settled && comment.mine && thread.now - Date.parse(comment.createdAt) < EDIT_WINDOW_MS;
   const canDelete = settled && comment.mine;
   const canReport = settled && !comment.mine && thread.rights.canReport;
+  const label = visible ? `Comment by ${comment.authorName}` : moderation ? `Comment by ${comment.authorName}, not shown to readers` : 'Comment not shown';
 
+  // Every part keeps its place whatever the status, so a moderator's controls (and their message)
+  // stay mounted while the reply they act on turns into a tombstone and back.
   return (
     <article
       id={`comment-${comment.id}`}
-      className={`comment${focused ? ' comment-focused' : ''}${comment.pending ? ' comment-pending' : ''}`}
-      aria-label={`Comment by ${comment.authorName}`}
+      className={`comment${visible ? '' : ' comment-absent'}${focused ? ' comment-focused' : ''}${comment.pending ? ' comment-pending' : ''}`}
+      aria-label={label}
     >
-      <header className="comment-meta">
-        <bdi className="comment-author">{comment.authorName}</bdi>
-        <span aria-hidden="true"> · </span>
-        <time dateTime={comment.createdAt}>
-          {comment.imported ? formatImportedCommentTime(comment.createdAt) : formatCommentTime(comment.createdAt)}
-        </time>
-        {comment.imported && <span className="badge" title="Imported from the original page, which gave no names or times">imported</span>}
-        {comment.editedAt && <span className="badge" title={`Edited ${formatCommentTime(comment.editedAt)}`}>edited</span>}
-        {comment.pending ? (
-          <span className="badge" role="status">Posting…</span>
-        ) : (
-          <>
-            <span aria-hidden="true"> · </span>
-            <a className="permalink" href={commentPermalink(thread.slug, comment.id)}>Link</a>
-          </>
-        )}
-      </header>
-      {panel === 'edit' ? <EditCommentForm comment={comment} onClose={close} /> : <CommentBody text={comment.body} />}
-      {(canReply || canEdit || canDelete || canReport || comment.reportedByMe) && (
+      {(visible || moderation) && <CommentMeta comment={comment} slug={thread.slug} />}
+      {comment.status !== 'visible' ? (
+        <CommentTombstone comment={comment} />
+      ) : panel === 'edit' ? (
+        <EditCommentForm comment={comment} onClose={close} />
+      ) : (
+        <CommentBody text={comment.body} />
+      )}
+      {/* Moderators see every note, public and internal, in their controls. */}
+      {!moderation && <PublicNotes notes={comment.publicNotes} />}
+      {(canReply || canEdit || canDelete || canReport || (visible && comment.reportedByMe)) && (
         <div className="comment-actions">
           {canReply && <button type="button" aria-expanded={panel === 'reply'} onClick={(event) => toggle('reply', event)}>Reply</button>}
           {canEdit && <button type="button" aria-expanded={panel === 'edit'} onClick={(event) => toggle('edit', event)}>Edit</button>}
@@ -92,6 +73,7 @@ export function CommentCard({ comment, focused = false }: { comment: ThreadComme
       {panel === 'reply' && <ReplyForm parent={comment} onClose={close} />}
       {panel === 'delete' && canDelete && <DeleteCommentConfirm comment={comment} onClose={close} />}
       {panel === 'report' && canReport && <ReportCommentForm comment={comment} onClose={close} />}
+      {moderation && <ModeratorControls moderation={moderation} />}
     </article>
   );
 }

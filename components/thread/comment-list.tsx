@@ -2,7 +2,8 @@
 import { countLabel } from '@/lib/format/count';
 import type { ThreadComment } from '@/lib/thread/merge-local-comments';
 import type { CommentNode } from '@/lib/thread/types';
-import { CommentCard, commentPermalink } from './comment-card';
+import { CommentCard } from './comment-card';
+import { commentPermalink } from './comment-meta';
 
 type ThreadNode = CommentNode<ThreadComment>;
 

@@ -6,6 +6,8 @@ import type { ThreadRights } from '@/lib/thread/thread-rights';
 
 export type ThreadControls = {
   articleId: number;
+  /** The thread's TanStack query, whose cached pages moderators' actions patch in place. */
+  queryKey: readonly unknown[];
   slug: string;
   rights: ThreadRights;
   commentsOpen: boolean;

@@ -29,7 +29,7 @@ type Props = {
 
 export function ThreadView({ source, initial, rights, maxLength, signInHref }: Props) {
   const slug = initial.article.slug;
-  const queryKey = threadQueryKey(slug, source);
+  const queryKey = useMemo(() => threadQueryKey(slug, source), [slug, source]);
   const firstParam = source.kind === 'article' ? source.after ?? '' : '';
   const queryClient = useQueryClient();
   // Coming back to a page by client navigation: the server just rendered fresher data than the
@@ -76,6 +76,7 @@ export function ThreadView({ source, initial, rights, maxLength, signInHref }: P
 
   const controls = useMemo<ThreadControls>(() => ({
     articleId: head.id,
+    queryKey,
     slug,
     rights,
     commentsOpen: head.commentsOpen,
@@ -89,7 +90,7 @@ export function ThreadView({ source, initial, rights, maxLength, signInHref }: P
     forget: (commentId) => setLocal((list) => list.filter((entry) => entry.id !== commentId)),
     markReported: (commentId) => setReported((ids) => new Set(ids).add(commentId)),
     refresh: () => void refetch(),
-  }), [head.id, head.commentsOpen, slug, rights, maxLength, readAt, refetch]);
+  }), [head.id, queryKey, head.commentsOpen, slug, rights, maxLength, readAt, refetch]);
 
   const serverComments = pages.flatMap((page) => page.comments);
   const merged = mergeLocalComments(serverComments, local, source.kind === 'article' && lastPage.nextCursor === null);

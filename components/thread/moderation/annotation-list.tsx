@@ -1,0 +1,37 @@
+// A reply's notes as moderators see them: public ones (which readers see as "Moderator note") and internal ones, each removable.
+import { useId } from 'react';
+import type { AnnotationView } from '@/lib/moderation/types';
+import { PENDING_ANNOTATION_ID } from '@/lib/thread/predict-moderation';
+import { CommentBody } from '../comment-body';
+import { Who } from './moderation-state';
+
+type Props = { annotations: AnnotationView[]; busy: boolean; onRemove: (annotationId: number) => void };
+
+export function AnnotationList({ annotations, busy, onRemove }: Props) {
+  const id = useId();
+  if (annotations.length === 0) return null;
+  return (
+    <ul className="moderator-notes" aria-label="Notes on this reply">
+      {annotations.map((annotation) => (
+        <li key={annotation.id} className={`moderator-note moderator-note-${annotation.visibility}`}>
+          <p className="note-label" id={`${id}-${annotation.id}`}>
+            {annotation.visibility === 'public' ? 'Moderator note' : 'Internal note'}
+            <span className="meta"> · <Who done={annotation} /></span>
+          </p>
+          <CommentBody text={annotation.body} />
+          {annotation.id !== PENDING_ANNOTATION_ID && (
+            <button
+              type="button"
+              className="link-button"
+              aria-describedby={`${id}-${annotation.id}`}
+              aria-disabled={busy || undefined}
+              onClick={() => !busy && onRemove(annotation.id)}
+            >
+              Remove note
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
