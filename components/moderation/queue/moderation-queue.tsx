@@ -4,7 +4,7 @@
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { countLabel } from '@/lib/format/count';
 import { QUEUE_TAB_ORDER, type ModerationQueuePage, type QueueCard as QueueCardData } from '@/lib/queries/moderation-queue-types';
 import { QUEUE_INCLUDE_MAX, QUEUE_TAB_LABELS, QUEUE_TABS, type QueueTab } from '@/lib/validation/queue-query';
@@ -17,6 +17,7 @@ import { ShortcutsDialog } from './shortcuts-dialog';
 import { useQueueActions } from './use-queue-actions';
 
 const REFRESH_EVERY_MS = 5_000;
+const noSubscription = () => () => {};
 
 type Props = {
   initial: ModerationQueuePage;
@@ -31,6 +32,8 @@ const idsOf = (cards: Iterable<QueueCardData>) => new Set([...cards].map((card) 
 
 export function ModerationQueue({ initial, tab, articleId, articles, viewerEmail }: Props) {
   const router = useRouter();
+  // The keys work once the page is interactive; the browser tests wait for this mark.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const queryKey = queueQueryKey(tab, articleId);
   const queryClient = useQueryClient();
   // Coming back by client navigation: the server just rendered fresher data than the cache holds.
@@ -173,7 +176,7 @@ export function ModerationQueue({ initial, tab, articleId, articles, viewerEmail
   const filterQuery = (nextTab: QueueTab) => `?${new URLSearchParams({ tab: nextTab, ...(articleId !== null && { article: String(articleId) }) })}`;
 
   return (
-    <div className="moderation-queue">
+    <div className="moderation-queue" data-hydrated={hydrated || undefined}>
       <nav className="queue-tabs" aria-label="Queue tabs">
         <ul>
           {QUEUE_TABS.map((each) => (
