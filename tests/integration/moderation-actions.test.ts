@@ -331,6 +331,18 @@ describe('annotating', () => {
     expect(annotationRows(temp.db)[0]!.body).toHaveLength(1000);
   });
 
+  // An emoji is one character to the moderator and the form's limit, but two UTF-16 code units: the log must take it too.
+  it.each(['internal', 'public'] as const)('accepts an %s note of 1,000 emoji, and its removal, logging the text', (visibility) => {
+    const body = '😀'.repeat(1000);
+    expect(run(annotateComment, moderator(), { visibility, body })).toMatchObject({ ok: true, moderation: { annotations: [{ body }] } });
+    expect(run(removeAnnotation, moderator(), { version: 2, annotationId: 1 })).toMatchObject({ ok: true, moderation: { annotations: [] } });
+    const carried = visibility === 'public' ? 'public_note' : 'internal_note';
+    expect(readableLogRows(temp.db).map((row) => [row.action, row[carried]])).toEqual([
+      ['annotation_added', body],
+      ['annotation_removed', body],
+    ]);
+  });
+
   it('keeps earlier notes and lists them oldest first', () => {
     insertAnnotation(temp.db, scene.reply, scene.ids.owner, 'internal', 'First note', NOW - 2 * HOUR);
     expect(run(annotateComment, moderator(), { visibility: 'public', body: 'Second note' })).toMatchObject({
