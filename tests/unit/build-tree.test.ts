@@ -9,6 +9,7 @@ function view(id: number, parentId: number | null, depth: number, replyCount = 0
     authorName: `Reader ${id}`, body: `Comment ${id}`, status: 'visible', imported: false,
     createdAt: `2026-01-01T00:00:${String(id).padStart(2, '0')}.000Z`,
     version: 1, editedAt: null, mine: false, reportedByMe: false,
+    hiddenReason: null, hiddenExplanation: null, publicNotes: [],
   };
 }
 
