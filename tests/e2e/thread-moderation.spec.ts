@@ -159,9 +159,12 @@ test.describe('a replayed hide request', () => {
     // The moderator really presses Hide; the browser's request is caught and aborted before the
     // server sees it, so the replays below send exactly those bytes (action id, arguments, version
     // as the moderator saw it) against a reply that is still visible at that version.
-    const captured = await catchNextServerAction(page);
+    const { caught } = await catchNextServerAction(page);
     await hideThroughThread(page, target.id, 'Spam', 'Advertising', 'Replayed later');
-    const request = await captured;
+    const request = await caught;
+    // The page took its change back and says the request failed.
+    await expect(moderatorControls(cardById(page, target.id)).getByRole('alert')).toContainText('Something went wrong');
+    await expect(moderatorControls(cardById(page, target.id)).getByRole('button', { name: 'Hide', exact: true })).toBeVisible();
     expect(request.headers['next-action']).toBeTruthy();
     expect(request.body.toString('utf8')).toContain(`"commentId":${target.id}`);
 

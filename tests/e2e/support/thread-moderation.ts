@@ -30,19 +30,22 @@ export type CapturedRequest = { url: string; headers: Record<string, string>; bo
 /**
  * Catches the next server action the page sends (a POST with a Next-Action header) and aborts it,
  * so it never reaches the server: the test holds the exact bytes of a request the server has not
- * seen. Resolves once caught.
+ * seen. `caught` resolves once it is sent (wrapped, since an async function cannot resolve to a
+ * promise without waiting for it).
  */
-export async function catchNextServerAction(page: Page): Promise<Promise<CapturedRequest>> {
+export async function catchNextServerAction(page: Page): Promise<{ caught: Promise<CapturedRequest> }> {
   let caught!: (request: CapturedRequest) => void;
   const captured = new Promise<CapturedRequest>((resolve) => (caught = resolve));
+  let done = false;
   await page.route('**/*', async (route) => {
     const request = route.request();
-    if (request.method() !== 'POST' || !request.headers()['next-action']) return route.fallback();
-    caught(await toCaptured(request));
-    await page.unroute('**/*');
+    if (done || request.method() !== 'POST' || !request.headers()['next-action']) return route.fallback();
+    done = true;
+    const captured = await toCaptured(request);
     await route.abort();
+    caught(captured);
   });
-  return captured;
+  return { caught: captured };
 }
 
 async function toCaptured(request: Request): Promise<CapturedRequest> {
