@@ -1,12 +1,13 @@
 // Moderating in the thread, with a moderator and a reader side by side: hiding with a public
 // explanation (readers see the tombstone and the replies under it, and the text is nowhere in what
-// they are sent), public and internal notes, History, and a moderator's real hide request replayed
-// with a reader's session and with none: refused, nothing written.
+// they are sent), public and internal notes, History, a hide that lost the race to another
+// moderator, and a moderator's real hide request replayed with a reader's session and with none:
+// refused, nothing written.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, signIn, test } from './support/browser';
 import { branchOf, commentCard, commentRow, createArticle, postAs, type E2eArticle } from './support/comments';
 import { createAccount, e2eDb, lastLogId, type Account } from './support/e2e-db';
-import { cardById, catchNextServerAction, cookieHeaderOf, logRowsAbout, moderatorControls } from './support/thread-moderation';
+import { cardById, catchNextServerAction, cookieHeaderOf, hideAs, logRowsAbout, moderatorControls } from './support/thread-moderation';
 
 const SECRET_TEXT = 'Meet me behind the station, you know who you are';
 const EXPLANATION = 'Threats against other readers are removed.';
@@ -145,6 +146,20 @@ test('History lists every logged change to the reply, newest first, and its earl
 
   await history.getByRole('button', { name: 'Close history', exact: true }).click();
   await expect(controls.getByRole('button', { name: 'History', exact: true })).toBeFocused();
+});
+
+test('hiding a reply another moderator hid meanwhile: refused, the card shows it as it is now and says who hid it', async ({ page }) => {
+  const scene = await setScene(page);
+  const other = await createAccount('moderator');
+  hideAs(other, scene.hiddenId, 1, 'spam');
+
+  await hideThroughThread(page, scene.hiddenId, 'Harassment', EXPLANATION, INTERNAL_NOTE);
+  const controls = moderatorControls(cardById(page, scene.hiddenId));
+  await expect(controls.getByRole('alert')).toContainText(`Hidden by ${other.email}`);
+  await expect(controls.getByRole('form', { name: 'Hide this reply' }), 'the form closes: the reply changed under it').toHaveCount(0);
+  await expect(cardById(page, scene.hiddenId).getByText('Hidden by moderators — Spam', { exact: true })).toBeVisible();
+  await expect(controls.getByRole('button', { name: 'Unhide', exact: true })).toBeVisible();
+  expect(logRowsAbout(e2eDb(), scene.hiddenId).map((row) => [row.action, row.actor_name])).toEqual([['comment_hidden', other.email]]);
 });
 
 test.describe('a replayed hide request', () => {

@@ -1,8 +1,13 @@
 // Helpers for moderating in the thread: a reply's card by id, its moderation-log rows, a session's
-// cookie header, and a moderator's server-action request caught on its way out.
+// cookie header, a moderator acting behind the page's back, and a moderator's server-action
+// request caught on its way out.
+import './allow-server-only';
 import type { Locator, Page, Request } from '@playwright/test';
 import type { Db } from '@/db/client';
-import type { LogRow } from './e2e-db';
+import type { ModerationReason } from '@/db/moderation-reasons';
+import { hideComment } from '@/lib/moderation/hide-comment';
+import { userActor } from '@/tests/support/accounts';
+import { e2eDb, type Account, type LogRow } from './e2e-db';
 
 /** A reply's card however it is labelled (a moderator's card for a hidden reply is not "Comment by …" to readers). */
 export function cardById(page: Page, commentId: number): Locator {
@@ -16,6 +21,13 @@ export function moderatorControls(card: Locator): Locator {
 
 export function logRowsAbout(db: Db, commentId: number): LogRow[] {
   return db.$client.prepare("SELECT * FROM moderation_log WHERE target_type = 'comment' AND target_id = ? ORDER BY id").all(commentId) as LogRow[];
+}
+
+/** Another moderator hides a reply through lib/, as the server would, while the page still shows it visible. */
+export function hideAs(moderator: Account, commentId: number, version: number, reason: ModerationReason): void {
+  const db = e2eDb();
+  const result = hideComment(db, userActor(db, moderator.id), { commentId, version, reason });
+  if (!result.ok) throw new Error(`${moderator.email} could not hide ${commentId}: ${result.message}`);
 }
 
 /** The Cookie header a page's browser context would send: the session of whoever signed in there. */
