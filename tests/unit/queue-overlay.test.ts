@@ -1,6 +1,6 @@
 // The queue's own actions laid over the server's cards: the overlay wins until the server shows its version, cards keep their first place.
 import { describe, expect, it } from 'vitest';
-import { predictModeration } from '@/components/moderation/queue/predict';
+import { predictModeration } from '@/lib/moderation/moderation-request';
 import { applyOverlay, dropCaughtUp, mergeShownCards, orderCards, type Overlay } from '@/components/moderation/queue/queue-overlay';
 import type { CommentModeration } from '@/lib/moderation/types';
 import type { QueueCard } from '@/lib/queries/moderation-queue-types';

@@ -10,7 +10,7 @@ import { QUEUE_TAB_ORDER, type ModerationQueuePage, type QueueCard as QueueCardD
 import { QUEUE_INCLUDE_MAX, QUEUE_TAB_LABELS, QUEUE_TABS, type QueueTab } from '@/lib/validation/queue-query';
 import { BulkBar } from './bulk-bar';
 import { fetchQueue, queueQueryKey } from './fetch-queue';
-import type { QueueAction } from './predict';
+import type { ModerationRequest } from '@/lib/moderation/moderation-request';
 import { QueueCard, type CardForm } from './queue-card';
 import { applyOverlay, dropCaughtUp, mergeShownCards, orderCards, type ShownCard } from './queue-overlay';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -101,7 +101,7 @@ export function ModerationQueue({ initial, tab, articleId, articles, viewerEmail
     // Once the form is gone, focus goes back to its card so that j/k carry on from there.
     setTimeout(() => focusCard(id));
   };
-  const actOn = (card: ShownCard, action: QueueAction) => {
+  const actOn = (card: ShownCard, action: ModerationRequest) => {
     act(action, [card.moderation]);
     if (form?.id === card.moderation.commentId) closeForm(card.moderation.commentId);
   };

@@ -9,7 +9,7 @@ import { ModerationBadges } from '@/components/moderation/forms/moderation-badge
 import { ModeratedCommentDetails } from '@/components/moderation/moderated-comment-details';
 import { latestActionWords, stateWords } from '@/components/moderation/moderation-words';
 import { formatCommentTime } from '@/lib/format/date';
-import type { QueueAction } from './predict';
+import type { ModerationRequest } from '@/lib/moderation/moderation-request';
 import type { ShownCard } from './queue-overlay';
 
 export type CardForm = 'hide' | 'flag' | 'annotate';
@@ -24,7 +24,7 @@ type Props = {
   onSelect: (selected: boolean) => void;
   onOpenForm: (form: CardForm) => void;
   onCloseForm: () => void;
-  onAct: (action: QueueAction) => void;
+  onAct: (action: ModerationRequest) => void;
   cardRef: (element: HTMLElement | null) => void;
 };
 
@@ -35,7 +35,7 @@ export function QueueCard({ card, viewerEmail, now, selected, form, error, onSel
     ? latestActionWords({ action: mine.action, actorName: viewerEmail, at: mine.at }, viewerEmail, now) + (mine.pending ? ' (saving…)' : '')
     : card.log[0] && latestActionWords({ ...card.log[0], at: Date.parse(card.log[0].at) }, viewerEmail, now);
   const absent = moderation.status === 'deleted' || moderation.status === 'unavailable';
-  const actOn = (action: QueueAction) => () => onAct(action);
+  const actOn = (action: ModerationRequest) => () => onAct(action);
 
   return (
     <article

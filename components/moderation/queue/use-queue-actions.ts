@@ -4,11 +4,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessageOf } from '@/lib/actions/action-refused';
 import type { CommentModeration } from '@/lib/moderation/types';
-import { closesReports, LOG_ACTION_OF, predictModeration, type QueueAction } from './predict';
+import { predictModeration, type ModerationRequest } from '@/lib/moderation/moderation-request';
+import { closesReports, LOG_ACTION_OF } from './queue-action-effects';
 import type { Overlay, Overlays } from './queue-overlay';
 import { sendAction, type Outcome } from './send-action';
 
-type Variables = { action: QueueAction; targets: CommentModeration[]; bulk: boolean };
+type Variables = { action: ModerationRequest; targets: CommentModeration[]; bulk: boolean };
 
 export function useQueueActions(queryKey: readonly unknown[], viewerEmail: string) {
   const queryClient = useQueryClient();
@@ -76,7 +77,7 @@ export function useQueueActions(queryKey: readonly unknown[], viewerEmail: strin
     setOverlays,
     errors,
     bulkError,
-    act: (action: QueueAction, targets: CommentModeration[], bulk = false) => mutation.mutate({ action, targets, bulk }),
+    act: (action: ModerationRequest, targets: CommentModeration[], bulk = false) => mutation.mutate({ action, targets, bulk }),
   };
 }
 

@@ -1,7 +1,7 @@
 // A reply's notes as moderators see them: public ones (which readers see as "Moderator note") and internal ones, each removable.
 import { useId } from 'react';
 import type { AnnotationView } from '@/lib/moderation/types';
-import { PENDING_ANNOTATION_ID } from '@/lib/thread/predict-moderation';
+import { isPendingAnnotation } from '@/lib/moderation/moderation-request';
 import { CommentBody } from '../comment-body';
 import { Who } from './moderation-state';
 
@@ -19,7 +19,7 @@ export function AnnotationList({ annotations, busy, onRemove }: Props) {
             <span className="meta"> · <Who done={annotation} /></span>
           </p>
           <CommentBody text={annotation.body} />
-          {annotation.id !== PENDING_ANNOTATION_ID && (
+          {!isPendingAnnotation(annotation) && (
             <button
               type="button"
               className="link-button"

@@ -5,7 +5,7 @@ import { AnnotateCommentForm } from '@/components/moderation/forms/annotate-comm
 import { FlagCommentForm } from '@/components/moderation/forms/flag-comment-form';
 import { HideCommentForm } from '@/components/moderation/forms/hide-comment-form';
 import type { CommentModeration } from '@/lib/moderation/types';
-import type { ModerationRequest } from '@/lib/thread/predict-moderation';
+import type { ModerationRequest } from '@/lib/moderation/moderation-request';
 import { AnnotationList } from './annotation-list';
 import { CommentHistoryPanel } from './comment-history-panel';
 import { ModerationState } from './moderation-state';

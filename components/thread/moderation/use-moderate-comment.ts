@@ -2,39 +2,16 @@
 // A moderator's action on one reply as a mutation: the card changes at once, takes the server's answer, or goes back and says why.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ActionRefused, errorMessageOf, unlessRefused } from '@/lib/actions/action-refused';
-import { annotateCommentAction } from '@/lib/actions/annotate-comment';
-import { flagCommentAction } from '@/lib/actions/flag-comment';
-import { hideCommentAction } from '@/lib/actions/hide-comment';
-import { removeAnnotationAction } from '@/lib/actions/remove-annotation';
-import { unflagCommentAction } from '@/lib/actions/unflag-comment';
-import { unhideCommentAction } from '@/lib/actions/unhide-comment';
+import { predictModeration, type ModerationRequest } from '@/lib/moderation/moderation-request';
+import { sendModeration } from '@/lib/moderation/send-moderation';
 import type { CommentModeration } from '@/lib/moderation/types';
 import { applyModeration } from '@/lib/thread/apply-moderation';
 import { findThreadComment, patchThreadComment } from '@/lib/thread/patch-thread-comment';
-import { predictModeration, type ModerationRequest } from '@/lib/thread/predict-moderation';
 import type { CommentView, ThreadResponse } from '@/lib/thread/types';
 import { useThreadControls } from '../thread-context';
 import { commentHistoryKey } from './fetch-comment-history';
 
 type Sent = { request: ModerationRequest; commentId: number; version: number };
-
-function send({ request, commentId, version }: Sent) {
-  const target = { commentId, version };
-  switch (request.kind) {
-    case 'flag':
-      return flagCommentAction({ ...target, reason: request.reason, note: request.note });
-    case 'unflag':
-      return unflagCommentAction(target);
-    case 'hide':
-      return hideCommentAction({ ...target, reason: request.reason, explanation: request.explanation, note: request.note });
-    case 'unhide':
-      return unhideCommentAction(target);
-    case 'annotate':
-      return annotateCommentAction({ ...target, visibility: request.visibility, body: request.body });
-    case 'removeAnnotation':
-      return removeAnnotationAction({ ...target, annotationId: request.annotationId });
-  }
-}
 
 export function isConflict(error: unknown): boolean {
   return error instanceof ActionRefused && error.failure.code === 'CONFLICT';
@@ -52,7 +29,7 @@ export function useModerateComment(moderation: CommentModeration) {
     queryClient.setQueryData<{ pages: ThreadResponse[] }>(thread.queryKey, (data) => data && patchThreadComment(data, commentId, update));
 
   const mutation = useMutation({
-    mutationFn: async (sent: Sent) => unlessRefused(await send(sent)).moderation,
+    mutationFn: async ({ request, commentId, version }: Sent) => unlessRefused(await sendModeration(request, { commentId, version })).moderation,
     onMutate: async ({ request }: Sent) => {
       // A refresh landing now would put the old state back over the change being shown.
       await queryClient.cancelQueries({ queryKey: thread.queryKey });
