@@ -1,8 +1,7 @@
 'use client';
 // Actions on every selected reply at once (one transaction on the server): flag, hide, dismiss reports.
 import { useState } from 'react';
-import { FlagCommentForm } from '@/components/moderation/forms/flag-comment-form';
-import { HideCommentForm } from '@/components/moderation/forms/hide-comment-form';
+import { FlagCommentForm, HideCommentForm } from '@/components/moderation/forms/reasoned-action-form';
 import { countLabel } from '@/lib/format/count';
 import type { BulkAction } from './send-action';
 

@@ -3,8 +3,7 @@
 import Link from 'next/link';
 import { useId } from 'react';
 import { AnnotateCommentForm } from '@/components/moderation/forms/annotate-comment-form';
-import { FlagCommentForm } from '@/components/moderation/forms/flag-comment-form';
-import { HideCommentForm } from '@/components/moderation/forms/hide-comment-form';
+import { FlagCommentForm, HideCommentForm } from '@/components/moderation/forms/reasoned-action-form';
 import { ModerationBadges } from '@/components/moderation/forms/moderation-badges';
 import { ModeratedCommentDetails } from '@/components/moderation/moderated-comment-details';
 import { latestActionWords, stateWords } from '@/components/moderation/moderation-words';

@@ -2,8 +2,7 @@
 // A moderator's part of a reply in the thread: its state, its notes, and Flag, Hide, Annotate and History, each acting on the version shown.
 import { useRef, useState, type MouseEvent } from 'react';
 import { AnnotateCommentForm } from '@/components/moderation/forms/annotate-comment-form';
-import { FlagCommentForm } from '@/components/moderation/forms/flag-comment-form';
-import { HideCommentForm } from '@/components/moderation/forms/hide-comment-form';
+import { FlagCommentForm, HideCommentForm } from '@/components/moderation/forms/reasoned-action-form';
 import type { CommentModeration } from '@/lib/moderation/types';
 import type { ModerationRequest } from '@/lib/moderation/moderation-request';
 import { AnnotationList } from './annotation-list';

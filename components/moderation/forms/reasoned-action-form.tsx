@@ -1,5 +1,5 @@
 'use client';
-// Hiding a reply: a reason (digits 1–7 pick one), an optional public explanation for readers and an internal note.
+// Flagging or hiding a reply: a reason (digits 1–7 pick one), for a hide an optional public explanation, and an internal note.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { HIDE_EXPLANATION_MAX, MODERATION_NOTE_MAX, type ModerationReason } from '@/db/moderation-reasons';
 import { CountedTextField, noteLengthProblem } from './counted-text-field';
@@ -8,9 +8,18 @@ import { focusRadioGroup, ReasonChoice } from './reason-choice';
 import './moderation-forms.css';
 import type { ModerationFormProps } from './types';
 
-export type HideCommentValues = { reason: ModerationReason; explanation: string; note: string };
+export type FlagCommentValues = { reason: ModerationReason; note: string };
+export type HideCommentValues = FlagCommentValues & { explanation: string };
 
-export function HideCommentForm({ onSubmit, onCancel, pending, error }: ModerationFormProps<HideCommentValues>) {
+const WORDS = {
+  flag: { label: 'Flag this reply', legend: 'Why flag this reply?', verb: 'flags', submit: 'Flag reply', pending: 'Flagging…' },
+  hide: { label: 'Hide this reply', legend: 'Why hide this reply?', verb: 'hides', submit: 'Hide reply', pending: 'Hiding…' },
+} as const;
+
+type Props = ModerationFormProps<HideCommentValues> & { kind: keyof typeof WORDS };
+
+function ReasonedActionForm({ kind, onSubmit, onCancel, pending, error }: Props) {
+  const words = WORDS[kind];
   const id = useId();
   const form = useRef<HTMLFormElement>(null);
   useModerationFormKeys(form, onCancel);
@@ -32,25 +41,27 @@ export function HideCommentForm({ onSubmit, onCancel, pending, error }: Moderati
   }
 
   return (
-    <form className="comment-panel moderation-form" onSubmit={submit} ref={form} aria-label="Hide this reply" aria-busy={pending || undefined}>
+    <form className="comment-panel moderation-form" onSubmit={submit} ref={form} aria-label={words.label} aria-busy={pending || undefined}>
       <ReasonChoice
         ref={group}
-        legend="Why hide this reply?"
+        legend={words.legend}
         name={`${id}-reason`}
         value={reason}
         onChange={setReason}
         error={tried && !reason ? 'Choose a reason.' : null}
         disabled={pending}
       />
-      <CountedTextField
-        id={`${id}-explanation`}
-        label="Public explanation (shown to readers, optional)"
-        value={explanation}
-        onChange={setExplanation}
-        max={HIDE_EXPLANATION_MAX}
-        disabled={pending}
-        error={tried ? explanationProblem : null}
-      />
+      {kind === 'hide' && (
+        <CountedTextField
+          id={`${id}-explanation`}
+          label="Public explanation (shown to readers, optional)"
+          value={explanation}
+          onChange={setExplanation}
+          max={HIDE_EXPLANATION_MAX}
+          disabled={pending}
+          error={tried ? explanationProblem : null}
+        />
+      )}
       <CountedTextField
         id={`${id}-note`}
         label="Internal note (moderators only, optional)"
@@ -60,12 +71,20 @@ export function HideCommentForm({ onSubmit, onCancel, pending, error }: Moderati
         disabled={pending}
         error={tried ? noteProblem : null}
       />
-      <p className="field-hint">Enter in the reasons or Ctrl+Enter in a note hides; Escape cancels.</p>
+      <p className="field-hint">Enter in the reasons or Ctrl+Enter in a note {words.verb}; Escape cancels.</p>
       {error && <p className="form-message error" role="alert">{error}</p>}
       <div className="form-buttons">
-        <button type="submit" disabled={pending}>{pending ? 'Hiding…' : 'Hide reply'}</button>
+        <button type="submit" disabled={pending}>{pending ? words.pending : words.submit}</button>
         <button type="button" className="secondary" onClick={onCancel}>Cancel</button>
       </div>
     </form>
   );
+}
+
+export function HideCommentForm(props: ModerationFormProps<HideCommentValues>) {
+  return <ReasonedActionForm kind="hide" {...props} />;
+}
+
+export function FlagCommentForm({ onSubmit, ...props }: ModerationFormProps<FlagCommentValues>) {
+  return <ReasonedActionForm kind="flag" {...props} onSubmit={({ reason, note }) => onSubmit({ reason, note })} />;
 }
