@@ -1,9 +1,13 @@
 // The moderation queue in the browser: a second moderator's queue shows the first one's action without a reload,
-// a keyboard-only pass ends with the database as intended, the shortcuts and tab counts, and who is kept out.
+// a keyboard-only pass ends with the database as intended, twenty keyboard actions in a row never show a stale card,
+// the shortcuts and tab counts, and who is kept out.
 import { reportRowsOf, commentRow, createArticle, postAs } from './support/comments';
 import { expect, signIn, test } from './support/browser';
-import { createAccount, e2eDb } from './support/e2e-db';
-import { cardState, hideAs, insertOpenReport, openQueue, queueCard, reportAs } from './support/queue';
+import { createAccount, e2eDb, lastLogId, logRows } from './support/e2e-db';
+import {
+  cardState, hideAs, insertOpenReport, mostPendingAtOnce, openQueue, queueCard, queueSightings, reportAs, slowQueueActions, staleSightings,
+  watchQueueCards,
+} from './support/queue';
 
 test.describe('the moderation queue', () => {
   test('a second moderator’s open queue shows the first moderator’s hide within 10 seconds', async ({ page, openPage }) => {
@@ -76,6 +80,98 @@ test.describe('the moderation queue', () => {
     await expect(cardState(rudeCard)).toContainText('Hidden (Harassment) · not flagged · no open reports. Hidden by you');
     await expect(cardState(disputedCard)).toContainText('Visible · not flagged · no open reports. Unhidden by you');
     await expect(page.getByRole('alert').filter({ hasText: /./ })).toHaveCount(0);
+  });
+
+  test('twenty keyboard actions in a row, answered one at a time while the queue refreshes, never show a card going back', async ({ page }) => {
+    test.setTimeout(90_000);
+    const db = e2eDb();
+    const article = createArticle();
+    // Posting allows 5 replies a minute per author.
+    const authors = [await createAccount('reader'), await createAccount('reader'), await createAccount('reader'), await createAccount('reader')];
+    const [reporter, moderator] = [await createAccount('reader'), await createAccount('moderator')];
+    const replies = Array.from({ length: 20 }, (_, index) => postAs(authors[index % 4]!, article.id, `Queued reply ${index + 1}`));
+    for (const reply of replies) reportAs(reporter, reply.id);
+    // The 1st, 3rd… cards get their reports dismissed, the 2nd, 4th… are hidden as spam.
+    const hides = (index: number) => index % 2 === 1;
+    const expected = (index: number) => hides(index)
+      ? { status: 'hidden', words: 'Hidden (Spam) · not flagged · no open reports.', reportsListed: false, latest: 'Hidden by you' }
+      : { status: 'visible', words: 'Visible · not flagged · no open reports.', reportsListed: false, latest: 'Reports dismissed by you' };
+    const before = { status: 'visible', words: 'Visible · not flagged · 1 open report.', reportsListed: true };
+    const expectedFor = (commentId: number) => expected(replies.findIndex((reply) => reply.id === commentId));
+
+    await signIn(page, moderator.email, moderator.password);
+    await openQueue(page, article.id);
+    const cards = page.locator('article.queue-card');
+    await expect(cards).toHaveCount(20);
+    expect(await cards.evaluateAll((all) => all.map((card) => Number(card.getAttribute('data-comment-id'))))).toEqual(replies.map((reply) => reply.id));
+    const logBefore = lastLogId(db);
+    // Each action waits a little on its way out, as on a slow server: the twenty wait behind each other for seconds.
+    await slowQueueActions(page, 300);
+    const refreshes: { sentAt: number; status: number | null }[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname !== '/api/moderation/queue') return;
+      const refresh = { sentAt: Date.now(), status: null as number | null };
+      refreshes.push(refresh);
+      void request.response().then((response) => (refresh.status = response?.status() ?? null));
+    });
+    const answeredRefreshes = (from: number, to = Infinity) => refreshes.filter(({ sentAt, status }) => status !== null && sentAt > from && sentAt < to);
+    await watchQueueCards(page);
+    const typingFrom = Date.now();
+
+    for (const index of replies.keys()) {
+      await page.keyboard.press('j');
+      if (!hides(index)) await page.keyboard.press('d');
+      else for (const key of ['h', '1', 'Enter']) await page.keyboard.press(key);
+    }
+
+    // Every action answered: twenty log rows, and no card still saving.
+    await expect.poll(() => logRows(db, logBefore).length, { timeout: 30_000 }).toBe(20);
+    await expect(cards.filter({ hasText: 'saving…' })).toHaveCount(0);
+    const answeredAt = Date.now();
+    const answeredFrom = (await queueSightings(page)).length - 1;
+    // Then watch on, without reloading, for 12 s and at least two refreshes sent after the last answer.
+    await expect.poll(() => Date.now() - answeredAt >= 12_000 && answeredRefreshes(answeredAt).length >= 2, { timeout: 25_000, intervals: [250] }).toBe(true);
+
+    const sightings = await queueSightings(page);
+    expect(staleSightings(sightings, before, expectedFor, answeredFrom)).toEqual([]);
+    expect(sightings.at(-1)!.cards).toHaveLength(20);
+    expect(refreshes.filter(({ status }) => status !== null && status !== 200)).toEqual([]);
+    const pendingAtOnce = mostPendingAtOnce(sightings);
+    const refreshedWhilePending = answeredRefreshes(typingFrom, answeredAt).length;
+    test.info().annotations.push({
+      type: 'watched',
+      description: `${sightings.length} states seen, up to ${pendingAtOnce} actions pending at once, ${refreshedWhilePending} refreshes while pending`,
+    });
+    expect(pendingAtOnce, 'actions waiting for the server together').toBeGreaterThanOrEqual(10);
+    expect(refreshedWhilePending, 'queue refreshes while actions were pending').toBeGreaterThanOrEqual(2);
+    await expect(page.getByRole('alert').filter({ hasText: /./ })).toHaveCount(0);
+
+    for (const [index, reply] of replies.entries()) {
+      const resolutions = reportRowsOf(db, reply.id).map(({ resolution, resolved_by_id }) => ({ resolution, resolved_by_id }));
+      if (hides(index)) {
+        expect(commentRow(db, reply.id)).toMatchObject({ status: 'hidden', hidden_reason: 'spam', hidden_by_id: moderator.id });
+        expect(resolutions).toEqual([{ resolution: 'hidden', resolved_by_id: moderator.id }]);
+      } else {
+        expect(commentRow(db, reply.id)).toMatchObject({ status: 'visible', hidden_reason: null });
+        expect(resolutions).toEqual([{ resolution: 'dismissed', resolved_by_id: moderator.id }]);
+      }
+    }
+    const log = logRows(db, logBefore).map(({ target_id, action, actor_id }) => ({ target_id, action, actor_id }));
+    expect(log.sort((a, b) => a.target_id! - b.target_id!)).toEqual(replies.map((reply, index) => ({
+      target_id: reply.id, action: hides(index) ? 'comment_hidden' : 'reports_dismissed', actor_id: moderator.id,
+    })));
+
+    // A reload agrees: nothing left to review here, and the New tab shows each reply as the queue did.
+    await page.reload();
+    await expect(page.locator('.moderation-queue[data-hydrated]')).toBeVisible();
+    await expect(page.getByText('Nothing to review here for this article.')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Hidden (10)' })).toBeVisible();
+    await openQueue(page, article.id, 'new');
+    for (const [index, reply] of replies.entries()) {
+      const card = page.locator(`article.queue-card[data-comment-id="${reply.id}"]`);
+      await expect(card).toHaveAttribute('data-status', expected(index).status);
+      await expect(cardState(card)).toContainText(`${expected(index).words} ${expected(index).latest}`);
+    }
   });
 });
 

@@ -1,4 +1,5 @@
-// Helpers for the moderation queue tests: reported replies set up through lib/ behind the page's back, and the queue's cards as a moderator finds them.
+// Helpers for the moderation queue tests: reported replies set up through lib/ behind the page's back, the queue's cards as a moderator
+// finds them, slowed server actions, and every state the cards show over time, checked for going back.
 import './allow-server-only';
 import type { Locator, Page } from '@playwright/test';
 import { hideComment } from '@/lib/moderation/hide-comment';
@@ -42,4 +43,106 @@ export function queueCard(page: Page, text: string): Locator {
 /** The words on a card saying its state and who last acted. */
 export function cardState(card: Locator): Locator {
   return card.locator('.queue-state');
+}
+
+/** Holds each server action the queue page sends for `ms` before it leaves the browser, as a slow server would: the actions queue up behind each other. */
+export async function slowQueueActions(page: Page, ms: number): Promise<void> {
+  await page.route((url) => url.pathname === '/moderation', async (route) => {
+    const request = route.request();
+    if (request.method() === 'POST' && request.headers()['next-action']) await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.fallback();
+  });
+}
+
+/** One card as the page showed it at one moment. */
+export type CardSighting = {
+  id: number;
+  /** data-status: visible, hidden… */
+  status: string;
+  /** The state words and the latest action, e.g. "Hidden (Spam) · not flagged · no open reports. Hidden by you just now." */
+  state: string;
+  /** Whether the card lists open reports. */
+  reportsListed: boolean;
+  /** The card's refusal or error, '' if none. */
+  alert: string;
+};
+
+/** Every card and the queue's own status line ("Could not refresh…"), at one moment. */
+export type QueueSighting = { cards: CardSighting[]; queueStatus: string };
+
+type Watched = Window & { queueSightings?: QueueSighting[] };
+
+/**
+ * Starts writing down what every card shows each time React changes the queue (a MutationObserver, so that a state
+ * shown for a single frame is caught too, which sampling every few hundred milliseconds could miss).
+ */
+export async function watchQueueCards(page: Page): Promise<void> {
+  await page.locator('.moderation-queue').evaluate((queue) => {
+    const sightings: QueueSighting[] = [];
+    (window as Watched).queueSightings = sightings;
+    const text = (element: Element | null) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    const look = () => {
+      const sighting: QueueSighting = {
+        queueStatus: text(queue.querySelector('.queue-status')),
+        cards: [...queue.querySelectorAll('article.queue-card')].map((card) => ({
+          id: Number(card.getAttribute('data-comment-id')),
+          status: card.getAttribute('data-status') ?? '',
+          state: text(card.querySelector('.queue-state')),
+          reportsListed: [...card.querySelectorAll('h3')].some((heading) => heading.textContent === 'Open reports'),
+          alert: [...card.querySelectorAll('[role="alert"]')].map(text).join(' '),
+        })),
+      };
+      if (JSON.stringify(sighting) !== JSON.stringify(sightings.at(-1))) sightings.push(sighting);
+    };
+    look();
+    new MutationObserver(look).observe(queue, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+}
+
+/** What the cards have shown since `watchQueueCards`, oldest first. */
+export function queueSightings(page: Page): Promise<QueueSighting[]> {
+  return page.evaluate(() => (window as Watched).queueSightings ?? []);
+}
+
+/** How a card looks: its status, the state words its text starts with, and whether it lists open reports. */
+export type CardLook = { status: string; words: string; reportsListed: boolean };
+
+const looksLike = (card: CardSighting, look: CardLook) =>
+  card.status === look.status && card.state.startsWith(look.words) && card.reportsListed === look.reportsListed;
+
+/**
+ * What `sightings` show going wrong, once per card and kind of fault: a card looking neither `before` nor `after` its
+ * action, a card back to `before` once it showed `after`, a refusal, a failed refresh; and from sighting `answeredFrom`
+ * on (every action answered), a card without its `after` look, its `latest` words, or still "saving…".
+ */
+export function staleSightings(
+  sightings: readonly QueueSighting[],
+  before: CardLook,
+  after: (commentId: number) => CardLook & { latest: string },
+  answeredFrom: number,
+): string[] {
+  const problems = new Map<string, string>();
+  const problem = (kind: string, message: string) => {
+    if (!problems.has(kind)) problems.set(kind, message);
+  };
+  const acted = new Set<number>();
+  sightings.forEach((sighting, at) => {
+    if (sighting.queueStatus) problem('status', `sighting ${at}: "${sighting.queueStatus}"`);
+    for (const card of sighting.cards) {
+      const expected = after(card.id);
+      const seen = `sighting ${at}, comment ${card.id}: ${card.status}, "${card.state}"${card.reportsListed ? ', reports listed' : ''}`;
+      if (card.alert) problem(`alert ${card.id}`, `${seen}, alert "${card.alert}"`);
+      if (looksLike(card, expected)) acted.add(card.id);
+      else if (!looksLike(card, before)) problem(`unexpected ${card.id}`, `${seen}: neither before nor after`);
+      else if (acted.has(card.id)) problem(`back ${card.id}`, `${seen}: back to before the action`);
+      const settled = looksLike(card, expected) && card.state.includes(`. ${expected.latest} `) && !card.state.includes('saving');
+      if (at >= answeredFrom && !settled) problem(`answered ${card.id}`, `${seen}: not as answered`);
+    }
+  });
+  return [...problems.values()];
+}
+
+/** The most cards seen "saving…" at once: how many actions were waiting for the server together. */
+export function mostPendingAtOnce(sightings: readonly QueueSighting[]): number {
+  return Math.max(0, ...sightings.map((sighting) => sighting.cards.filter((card) => card.state.includes('(saving…)')).length));
 }
