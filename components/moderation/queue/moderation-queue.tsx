@@ -4,7 +4,7 @@
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { countLabel } from '@/lib/format/count';
 import { QUEUE_TAB_ORDER, type ModerationQueuePage, type QueueCard as QueueCardData } from '@/lib/queries/moderation-queue-types';
 import { QUEUE_INCLUDE_MAX, QUEUE_TAB_LABELS, QUEUE_TABS, type QueueTab } from '@/lib/validation/queue-query';
@@ -96,11 +96,19 @@ export function ModerationQueue({ initial, tab, articleId, articles, viewerEmail
     element?.focus();
     element?.scrollIntoView({ block: 'nearest' });
   };
+  // Once a form is gone, focus goes back to its card so that j/k carry on from there. It happens in
+  // the same task as the form's removal, so a key pressed right after can never land elsewhere.
+  const refocus = useRef<number | null>(null);
   const closeForm = (id: number) => {
+    refocus.current = id;
     setForm(null);
-    // Once the form is gone, focus goes back to its card so that j/k carry on from there.
-    setTimeout(() => focusCard(id));
   };
+  useLayoutEffect(() => {
+    const id = refocus.current;
+    if (form !== null || id === null) return;
+    refocus.current = null;
+    cardElements.current.get(id)?.focus();
+  }, [form]);
   const actOn = (card: ShownCard, action: ModerationRequest) => {
     act(action, [card.moderation]);
     if (form?.id === card.moderation.commentId) closeForm(card.moderation.commentId);
