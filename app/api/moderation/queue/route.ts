@@ -12,11 +12,12 @@ const refused = (failure: Failure) => jsonError(failure.code === 'UNAUTHENTICATE
 export async function GET(request: NextRequest) {
   const db = getDb();
   const viewer = await getViewer();
-  // Who may look comes first: a stranger learns nothing, not even which parameters are wrong.
-  const refusal = queueReaderRefusal(db, viewer);
-  if (refusal) return refused(refusal);
   const query = parseQueueQuery(request.nextUrl.searchParams);
-  if (!query.success) return jsonError(400, 'invalid_query', query.message);
+  if (!query.success) {
+    // Who may look comes first: a stranger learns nothing, not even which parameters are wrong.
+    const refusal = queueReaderRefusal(db, viewer);
+    return refusal ? refused(refusal) : jsonError(400, 'invalid_query', query.message);
+  }
   const answer = readModerationQueueFor(db, viewer, query.data);
   if (!answer.ok) return refused(answer);
   // What a moderator sees is for them alone: never cached, never shared.
