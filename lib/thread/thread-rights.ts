@@ -10,8 +10,6 @@ export type ThreadRights = {
   canPost: boolean;
   canReport: boolean;
   canCloseComments: boolean;
-  /** Flag, hide, annotate and read the history of any reply. */
-  canModerate: boolean;
   /** The viewer's email, as the log names a moderator: their own actions show under it before the server confirms them. */
   email: string | null;
 };
@@ -24,7 +22,6 @@ export function threadRightsOf(viewer: Viewer): ThreadRights {
     canPost: can(viewer, 'comment.post'),
     canReport: can(viewer, 'comment.report'),
     canCloseComments: can(viewer, 'article.close'),
-    canModerate: can(viewer, 'comment.moderate'),
     email: viewer.kind === 'user' ? viewer.email : null,
   };
 }
