@@ -211,9 +211,16 @@ export const moderationLog = sqliteTable('moderation_log', {
   hash: text('hash').notNull(),
 }, (t) => [
   uniqueIndex('moderation_log_hash_unique').on(t.hash),
+  // One index per log viewer filter. A one-column index ends in the rowid, so a filter on it walks
+  // newest first and takes the keyset bound (`id < ?`) or a date range's id bounds in the same search.
   index('moderation_log_actor_idx').on(t.actorId),
+  index('moderation_log_actor_action_idx').on(t.actorId, t.action),
+  index('moderation_log_action_idx').on(t.action),
+  index('moderation_log_reason_idx').on(t.reasonCode),
   index('moderation_log_target_idx').on(t.targetType, t.targetId),
   index('moderation_log_article_idx').on(t.articleId),
+  // A date range becomes an id range through this index: times never go back (see migration 0007).
+  index('moderation_log_created_idx').on(t.createdAt),
   check('moderation_log_actor_role_valid', sql`${t.actorRole} IN ('reader', 'moderator', 'owner', 'system')`),
   check('moderation_log_system_has_no_actor', sql`(${t.actorRole} = 'system') = (${t.actorId} IS NULL)`),
   check('moderation_log_action_format', sql`${t.action} <> '' AND ${t.action} NOT GLOB '*[^a-z_]*'`),

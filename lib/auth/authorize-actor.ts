@@ -17,6 +17,7 @@ const REFUSALS: Record<Permission, string> = {
   'comment.moderate': 'Only moderators and owners can moderate comments.',
   'moderation.log.view': 'Only moderators and owners can read the moderation log.',
   'moderation.log.export': 'Only owners can export the moderation log.',
+  'moderation.log.summary': 'Only owners can read the transparency summary.',
   'article.close': 'Only owners can open or close comments.',
   'users.manage': 'Only owners can manage users.',
 };

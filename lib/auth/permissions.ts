@@ -8,6 +8,7 @@ export const PERMISSIONS = [
   'comment.moderate',
   'moderation.log.view',
   'moderation.log.export',
+  'moderation.log.summary',
   'article.close',
   'users.manage',
 ] as const;
@@ -15,7 +16,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const READER: readonly Permission[] = ['comment.post', 'comment.report'];
 const MODERATOR: readonly Permission[] = [...READER, 'comment.moderate', 'moderation.log.view'];
-const OWNER: readonly Permission[] = [...MODERATOR, 'moderation.log.export', 'article.close', 'users.manage'];
+const OWNER: readonly Permission[] = [...MODERATOR, 'moderation.log.export', 'moderation.log.summary', 'article.close', 'users.manage'];
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Permission[]>> = {
   reader: READER,

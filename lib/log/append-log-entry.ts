@@ -22,6 +22,7 @@ export const LOG_ACTIONS = [
   'annotation_added',
   'annotation_removed',
   'reports_dismissed',
+  'log_exported',
 ] as const;
 export type LogAction = (typeof LOG_ACTIONS)[number];
 
@@ -55,12 +56,14 @@ export type LogEntryInput = z.input<typeof logEntrySchema>;
  */
 export function appendLogEntry(tx: Tx, input: LogEntryInput): { id: number; hash: string } {
   const entry = logEntrySchema.parse(input);
-  const last = tx.select({ id: moderationLog.id, hash: moderationLog.hash }).from(moderationLog)
+  const last = tx.select({ id: moderationLog.id, hash: moderationLog.hash, createdAt: moderationLog.createdAt }).from(moderationLog)
     .orderBy(desc(moderationLog.id)).limit(1).get();
   const prevHash = last?.hash ?? GENESIS_HASH;
+  const now = new Date().toISOString();
   const fields: HashedLogFields = {
     id: (last?.id ?? 0) + 1,
-    created_at: new Date().toISOString(),
+    // A clock that stepped back must not put a row before its predecessor: the log's order is its time order.
+    created_at: last && last.createdAt > now ? last.createdAt : now,
     actor_id: entry.actor.id,
     actor_name: entry.actor.name,
     actor_role: entry.actor.role,

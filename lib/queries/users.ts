@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { Role } from '@/db/schema';
 import type { UserViewer } from '@/lib/auth/actor';
+import { likeContaining } from './like-containing';
 
 /** An account as the app describes who is calling. */
 export type ViewerRow = Omit<UserViewer, 'kind' | 'requestId'>;
@@ -37,11 +38,6 @@ export function readSessionUser(db: Db, id: number): SessionUser | undefined {
 export const USERS_PAGE_SIZE = 50;
 
 export type UserListItem = ViewerRow & { createdAt: string };
-
-/** `%`, `_` and the escape character itself match literally in a LIKE … ESCAPE '\' pattern. */
-export function likeContaining(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
 
 /** Users ordered by email, a page at a time after the email `after`, optionally those whose email or name contains `query`. */
 export function listUsers(db: Db, options: { query?: string; after?: string }): { users: UserListItem[]; nextAfter: string | null } {

@@ -9,6 +9,8 @@ import { createTempDb, type TempDb } from '@/tests/support/temp-db';
 
 const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const HEX64 = /^[0-9a-f]{64}$/;
+/** Later than every row written here, so a copied row passes the time-order trigger and meets the one under test. */
+const LATER = '2999-01-01T00:00:00.000Z';
 
 let temp: TempDb;
 let ownerId: number;
@@ -208,7 +210,7 @@ describe('the database keeps the log append-only', () => {
 
   it('refuses INSERT OR REPLACE over an existing id', () => {
     const before = logRows(temp.db);
-    const row = { ...before[1]!, internal_note: 'rewritten' };
+    const row = { ...before[1]!, internal_note: 'rewritten', created_at: LATER };
     // The chain trigger fires first: the id is not the next one.
     expect(() => insertRow(row, 'INSERT OR REPLACE')).toThrow('moderation_log: a row must extend the chain');
     expect(logRows(temp.db)).toEqual(before);
@@ -218,14 +220,14 @@ describe('the database keeps the log append-only', () => {
     // Passes the chain trigger (next id, right prev_hash); only the DELETE trigger, fired by REPLACE
     // under recursive_triggers, stops it from removing row 1.
     const before = logRows(temp.db);
-    const row = { ...before[0]!, id: 4, prev_hash: before[2]!.hash };
+    const row = { ...before[0]!, id: 4, prev_hash: before[2]!.hash, created_at: LATER };
     expect(() => insertRow(row, 'INSERT OR REPLACE')).toThrow('moderation_log is append-only: rows cannot be removed');
     expect(logRows(temp.db)).toEqual(before);
   });
 
   it('refuses an upsert on the id', () => {
     const before = logRows(temp.db);
-    const row = { ...before[1]!, internal_note: 'rewritten' };
+    const row = { ...before[1]!, internal_note: 'rewritten', created_at: LATER };
     expect(() => insertRow(row, 'INSERT', 'ON CONFLICT(id) DO UPDATE SET internal_note = excluded.internal_note')).toThrow(
       'moderation_log: a row must extend the chain',
     );
@@ -234,7 +236,7 @@ describe('the database keeps the log append-only', () => {
 
   it('refuses an upsert on the hash of a row that otherwise extends the chain', () => {
     const before = logRows(temp.db);
-    const row = { ...before[0]!, id: 4, prev_hash: before[2]!.hash };
+    const row = { ...before[0]!, id: 4, prev_hash: before[2]!.hash, created_at: LATER };
     expect(() => insertRow(row, 'INSERT', "ON CONFLICT(hash) DO UPDATE SET internal_note = 'rewritten'")).toThrow(
       'moderation_log is append-only: rows cannot be changed',
     );
@@ -245,7 +247,7 @@ describe('the database keeps the log append-only', () => {
     // Shows that the refusal above comes from the trigger, not from some other constraint.
     run('DROP TRIGGER moderation_log_no_delete');
     const before = logRows(temp.db);
-    insertRow({ ...before[0]!, id: 4, prev_hash: before[2]!.hash }, 'INSERT OR REPLACE');
+    insertRow({ ...before[0]!, id: 4, prev_hash: before[2]!.hash, created_at: LATER }, 'INSERT OR REPLACE');
     expect(logRows(temp.db).map((row) => row.id)).toEqual([2, 3, 4]);
   });
 
