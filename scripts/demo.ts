@@ -1,11 +1,14 @@
-// npm run demo: builds if needed, migrates, seeds the demo article and accounts, and serves http://localhost:3000.
+// npm run demo: builds if needed, migrates, seeds the demo article, accounts and first moderation decisions, and serves http://localhost:3000.
+// package.json runs it with --conditions=react-server: the moderation actions read through lib/queries,
+// whose 'server-only' marker is an empty module under that condition, as in React's server build.
 import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoArticleFromCaptures } from '@/lib/import/demo-captures';
+import { seedDemoModeration } from '@/lib/import/seed-demo-moderation';
 import { DEMO_ARTICLE_SLUG } from '@/lib/import/seed-demo-article';
-import { DEMO_PASSWORD, ensureDemoAccounts } from '@/lib/users/ensure-demo-accounts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from '@/lib/users/ensure-demo-accounts';
 import { buildNext, startServer } from './next-server';
 
 const port = process.env.PORT || '3000';
@@ -35,11 +38,14 @@ async function main(): Promise<void> {
   const applied = migrateDatabase(db);
   const seeded = seedDemoArticleFromCaptures(db);
   const accounts = await ensureDemoAccounts(db);
+  const emailOf = (role: string) => DEMO_ACCOUNTS.find((account) => account.role === role)!.email;
+  const moderation = seedDemoModeration(db, seeded.articleId, { moderator: emailOf('moderator'), reader: emailOf('reader') });
   db.$client.close();
 
   console.log(`
 Threadkeeper demo
   database: ${databasePath()} (${applied} migration(s) applied; demo article ${seeded.created ? 'imported' : 'already there'})
+  moderation: ${moderation.seeded ? 'three reports and four decisions seeded, one report left open' : 'left as it was'}
   open:     http://localhost:${port}/
   article:  http://localhost:${port}/articles/${DEMO_ARTICLE_SLUG}
 
