@@ -1,8 +1,8 @@
 'use client';
 // A reply's History for moderators: every logged change to it, newest first, and the texts its author's edits replaced.
 import { useQuery } from '@tanstack/react-query';
-import { MODERATION_REASON_LABELS, type ModerationReason } from '@/db/moderation-reasons';
 import { formatCommentTime } from '@/lib/format/date';
+import { reasonLabel, stateChanges } from '@/lib/format/state-changes';
 import { COMMENT_LOG_ACTION_LABELS } from '@/lib/moderation/log-action-labels';
 import type { CommentLogEntry } from '@/lib/moderation/types';
 import { CommentBody } from '../comment-body';
@@ -74,30 +74,4 @@ function HistoryEntry({ entry }: { entry: CommentLogEntry }) {
       )}
     </li>
   );
-}
-
-function reasonLabel(code: string): string {
-  return MODERATION_REASON_LABELS[code as ModerationReason] ?? code;
-}
-
-const STATE_NAMES: Readonly<Record<string, string>> = {
-  status: 'status',
-  version: 'version',
-  flag_reason: 'flag',
-  hidden_reason: 'hidden for',
-  open_reports: 'open reports',
-  annotations: 'notes',
-};
-
-/** "status: visible → hidden", one per field that changed; a changed text hash reads "text changed". */
-function stateChanges(previous: Record<string, unknown> | null, next: Record<string, unknown> | null): string[] {
-  const keys = [...new Set([...Object.keys(previous ?? {}), ...Object.keys(next ?? {})])];
-  return keys.flatMap((key) => {
-    const before = previous?.[key] ?? null;
-    const after = next?.[key] ?? null;
-    if (before === after) return [];
-    if (key === 'body_sha256') return ['text changed'];
-    const show = (value: unknown) => (value === null ? 'none' : key.endsWith('_reason') ? reasonLabel(String(value)) : String(value));
-    return [`${STATE_NAMES[key] ?? key.replaceAll('_', ' ')}: ${show(before)} → ${show(after)}`];
-  });
 }
