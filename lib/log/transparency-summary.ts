@@ -5,7 +5,7 @@ import { MODERATION_REASON_LABELS, MODERATION_REASONS, type ModerationReason } f
 import { prepared } from '@/db/prepared';
 import type { Actor } from '@/lib/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
-import type { Result } from '@/lib/result';
+import type { Failure, Result } from '@/lib/result';
 import { LOG_ACTIONS, type LogAction } from './append-log-entry';
 import { LOG_ACTION_LABELS } from './log-action-labels';
 import { logFilterCondition, type SqlCondition } from './log-filter-sql';
@@ -145,4 +145,10 @@ export function readTransparencySummary(db: Db, viewer: Actor, period: SummaryPe
     if ('ok' in authorized) return authorized;
     return { ok: true as const, summary: summarizePeriod(db, period) };
   }, { behavior: 'deferred' });
+}
+
+/** Why `viewer` may not read the summary (anonymous, moderator, reader, banned), or null for an owner. */
+export function transparencySummaryRefusal(db: Db, viewer: Actor): Failure | null {
+  const authorized = db.transaction((tx) => authorizeActor(tx, viewer, 'moderation.log.summary'), { behavior: 'deferred' });
+  return 'ok' in authorized ? authorized : null;
 }
