@@ -24,7 +24,7 @@ const WORDS = (
 ).split(' ');
 
 /** mulberry32: small, fast and fully determined by its seed. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
