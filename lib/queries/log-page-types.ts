@@ -1,5 +1,5 @@
 // What the moderation log viewer shows: one page of log rows, each named in words; free of runtime imports.
-import type { ActorRole } from '@/db/schema';
+import type { ActorRole, Role } from '@/db/schema';
 import type { LogAudience } from '@/lib/log/log-filter-sql';
 
 /** What a row is about, named as it is now, with where to look at it (null once it is gone). */
@@ -40,3 +40,6 @@ export type LogPage = {
   /** Pass as `before` for the next, older page; null on the last. */
   nextBefore: number | null;
 };
+
+/** Someone the actor filter offers by name. */
+export type LogActorChoice = { id: number; displayName: string; email: string; role: Role };

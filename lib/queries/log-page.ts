@@ -2,7 +2,7 @@
 import 'server-only';
 import type { Db, Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
-import type { ActorRole, Role } from '@/db/schema';
+import type { ActorRole } from '@/db/schema';
 import type { Viewer } from '@/lib/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
 import { reasonLabel } from '@/lib/format/state-changes';
@@ -12,7 +12,7 @@ import { findUnknownLogReference } from '@/lib/log/log-filter-references';
 import { logFilterCondition, type LogAudience } from '@/lib/log/log-filter-sql';
 import type { LogFilters } from '@/lib/log/log-filters';
 import { fail, type Failure, type Result } from '@/lib/result';
-import type { LogEntryTarget, LogPage, LogPageEntry } from './log-page-types';
+import type { LogActorChoice, LogEntryTarget, LogPage, LogPageEntry } from './log-page-types';
 
 export const LOG_PAGE_SIZE = 100;
 
@@ -123,8 +123,6 @@ export function readLogPage(db: Db, viewer: Viewer, request: LogPageRequest): Re
     return { ok: true as const, page: { audience: reader.audience, entries, nextBefore: rows.length > LOG_PAGE_SIZE ? entries.at(-1)!.id : null } };
   }, { behavior: 'deferred' });
 }
-
-export type LogActorChoice = { id: number; displayName: string; email: string; role: Role };
 
 /** Whom the actor filter offers: today's moderators and owners, and `also` (the URL's actor) whoever they are now. */
 export function listLogActorChoices(db: Db, also: number | null): LogActorChoice[] {
