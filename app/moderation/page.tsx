@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { forbidden } from 'next/navigation';
 import { ModerationQueue } from '@/components/moderation/queue/moderation-queue';
 import { getDb } from '@/db/client';
@@ -32,7 +33,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
       {!query.success && <p className="form-message error" role="alert">Showing the Reported tab: {query.message}.</p>}
       <p className="meta">
         {QUEUE_TAB_LABELS[tab]} replies{articleId !== null && ' on one article'}. The queue refreshes every 5 seconds; press <kbd>?</kbd> for the
-        keyboard shortcuts.
+        keyboard shortcuts. Every decision is in the <Link href="/moderation/log">moderation log</Link>.
       </p>
       <ModerationQueue
         key={`${tab}:${articleId ?? ''}`}

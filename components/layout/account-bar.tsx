@@ -19,6 +19,7 @@ export function AccountBar({ viewer }: { viewer: Viewer }) {
   return (
     <nav className="account-bar" aria-label="Account">
       {can(viewer, 'comment.moderate') && <Link href="/moderation">Moderation</Link>}
+      {can(viewer, 'moderation.log.view') && <Link href="/moderation/log">Moderation log</Link>}
       {can(viewer, 'users.manage') && <Link href="/admin/users">Users</Link>}
       <span className="signed-in-as">
         Signed in as <bdi className="account-name">{viewer.displayName}</bdi>{' '}
