@@ -36,7 +36,7 @@ export function TransparencySummaryTables({ summary }: { summary: TransparencySu
       <p>{countLabel(rows, 'log entry', 'log entries')} in this period.</p>
 
       {actions.length > 0 && (
-        <table>
+        <table className="log-table transparency-summary-table">
           <caption>Log entries by action</caption>
           <thead><tr><th scope="col">Action</th><th scope="col">Entries</th><th scope="col">Share of all entries</th></tr></thead>
           <tbody>
@@ -48,7 +48,7 @@ export function TransparencySummaryTables({ summary }: { summary: TransparencySu
       )}
 
       {reasons.length > 0 ? (
-        <table>
+        <table className="log-table transparency-summary-table">
           <caption>Reasons given for hides and flags</caption>
           <thead><tr><th scope="col">Reason</th><th scope="col">Hidden</th><th scope="col">Flagged</th></tr></thead>
           <tbody>
@@ -62,7 +62,7 @@ export function TransparencySummaryTables({ summary }: { summary: TransparencySu
       )}
 
       {articles.length > 0 && (
-        <table>
+        <table className="log-table transparency-summary-table">
           <caption>
             Articles by log entries about their comments
             {summary.byArticle.length > articles.length && ` (the busiest ${articles.length} of ${figure(summary.byArticle.length)}; the downloads list all)`}
@@ -81,7 +81,7 @@ export function TransparencySummaryTables({ summary }: { summary: TransparencySu
       )}
 
       {summary.moderators.length > 0 ? (
-        <table>
+        <table className="log-table transparency-summary-table">
           <caption>Moderators and owners (role at their latest action in the period)</caption>
           <thead>
             <tr>
@@ -109,7 +109,7 @@ export function TransparencySummaryTables({ summary }: { summary: TransparencySu
       )}
 
       {reports.resolved > 0 ? (
-        <table>
+        <table className="log-table transparency-summary-table">
           <caption>How the {countLabel(reports.resolved, 'report', 'reports')} resolved in this period ended (shares of those reports)</caption>
           <thead><tr><th scope="col">Outcome</th><th scope="col">Reports</th><th scope="col">Share</th></tr></thead>
           <tbody>
@@ -122,7 +122,7 @@ export function TransparencySummaryTables({ summary }: { summary: TransparencySu
       )}
 
       {decisionTime.medianSeconds !== null && decisionTime.p90Seconds !== null && (
-        <table>
+        <table className="log-table transparency-summary-table">
           <caption>
             Time from a reply’s first report to the decision, over {countLabel(decisionTime.decisions, 'decision', 'decisions')}
           </caption>
