@@ -1,0 +1,825 @@
+// Export benchmark: a million synthetic log rows exported over HTTP as CSV, NDJSON and JSON by the production server,
+// with its memory and the moderation queue watched meanwhile; then the log viewer's page under its filters.
+//
+//   npm run bench:export -- [--rows 1000000] [--keep] [--seed N] [--page-requests 20] [--out bench/results/export.json]
+//
+// It builds nothing: it serves the current `npm run build` (.next) on a fresh database in a temporary folder, which it
+// removes at the end unless --keep. See bench/README.md.
+import { spawn, execFileSync } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { tsImport } from 'tsx/esm/api';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT_FILE = path.join(ROOT, 'bench/results/export.json');
+const TSX_CLI = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
+const FORMATS = [
+  { format: 'csv', contentType: 'text/csv' },
+  { format: 'ndjson', contentType: 'application/x-ndjson' },
+  { format: 'json', contentType: 'application/json' },
+];
+/** Ports the e2e suite and other benches use. */
+const RESERVED_PORTS = new Set([3100, 3700]);
+const PASSWORD = 'bench-export-password';
+const SESSION_COOKIE = 'authjs.session-token';
+const QUEUE_PATH = '/api/moderation/queue?tab=new';
+const QUEUE_PAUSE_MS = 100;
+const RSS_SAMPLE_MS = 10;
+const MB = 1_000_000;
+const TARGET_ROWS_PER_SECOND = 200_000;
+const TARGET_GROWTH_BYTES = 100 * MB;
+const SERVER_START_TIMEOUT_MS = 120_000;
+const REQUEST_TIMEOUT_MS = 60_000;
+
+class BenchError extends Error {}
+
+function fail(message) {
+  throw new BenchError(message);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Settings
+
+function readSettings() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        rows: { type: 'string', default: '1000000' },
+        seed: { type: 'string', default: '20260101' },
+        'page-requests': { type: 'string', default: '20' },
+        keep: { type: 'boolean', default: false },
+        out: { type: 'string', default: OUT_FILE },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    fail(`${error.message}\nusage: npm run bench:export -- [--rows N] [--keep] [--seed N] [--page-requests N] [--out FILE]`);
+  }
+  const rows = Number(values.rows);
+  if (!Number.isInteger(rows) || rows < 10_000 || rows > 20_000_000) fail(`--rows must be a whole number from 10000 to 20000000 (got "${values.rows}")`);
+  const seed = Number(values.seed);
+  if (!Number.isInteger(seed)) fail(`--seed must be a whole number (got "${values.seed}")`);
+  const pageRequests = Number(values['page-requests']);
+  if (!Number.isInteger(pageRequests) || pageRequests < 5) fail(`--page-requests must be a whole number of at least 5 (got "${values['page-requests']}")`);
+  return { rows, seed, pageRequests, keep: values.keep, out: path.resolve(values.out) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The build: which one is served, and whether sources changed after it
+
+function readBuild() {
+  const buildIdFile = path.join(ROOT, '.next/BUILD_ID');
+  if (!fs.existsSync(buildIdFile)) {
+    fail('There is no production build in .next. Run `npm run build` first: the bench serves the current build and never builds.');
+  }
+  const builtAt = fs.statSync(buildIdFile).mtimeMs;
+  // Whether the build is stale cannot be known for sure; sources edited after it are a strong hint.
+  const newer = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (/\.(tsx?|css|sql)$/.test(entry.name) && fs.statSync(file).mtimeMs > builtAt) newer.push(path.relative(ROOT, file));
+    }
+  };
+  for (const dir of ['app', 'components', 'db', 'lib']) if (fs.existsSync(path.join(ROOT, dir))) walk(path.join(ROOT, dir));
+  return { id: fs.readFileSync(buildIdFile, 'utf8').trim(), builtAt: new Date(builtAt).toISOString(), sourcesChangedSince: newer };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The database: accounts, two articles, then the synthetic log
+
+const ACCOUNTS = [
+  { email: 'bench-owner@example.test', displayName: 'Bench Owner', role: 'owner' },
+  { email: 'bench-owner-2@example.test', displayName: 'Second Owner', role: 'owner' },
+  { email: 'bench-moderator-1@example.test', displayName: 'Moderator One', role: 'moderator' },
+  { email: 'bench-moderator-2@example.test', displayName: 'Moderator Two', role: 'moderator' },
+  { email: 'bench-moderator-3@example.test', displayName: 'Moderator Three', role: 'moderator' },
+  { email: 'bench-moderator-4@example.test', displayName: 'Moderator Four', role: 'moderator' },
+  ...Array.from({ length: 6 }, (_, i) => ({ email: `bench-reader-${i + 1}@example.test`, displayName: `Reader ${i + 1}`, role: 'reader' })),
+];
+const ARTICLES = [
+  { slug: 'bench-export-a', comments: 3_000, seed: 1 },
+  { slug: 'bench-export-b', comments: 1_000, seed: 2 },
+];
+
+/** The app's own modules, through tsx: the same code paths as `npm run user` and `npm run seed:synthetic`. */
+async function loadApp() {
+  const load = (file) => tsImport(path.join(ROOT, file), import.meta.url);
+  const [client, migrate, createUser, thread, insert, log] = await Promise.all([
+    load('db/client.ts'),
+    load('db/migrate.ts'),
+    load('lib/users/create-user.ts'),
+    load('lib/synthetic/generate-thread.ts'),
+    load('lib/import/insert-article-with-thread.ts'),
+    load('lib/synthetic/generate-log.ts'),
+  ]);
+  return {
+    openDatabase: client.openDatabase,
+    migrateDatabase: migrate.migrateDatabase,
+    createUser: createUser.createUser,
+    generateSyntheticThread: thread.generateSyntheticThread,
+    insertArticleWithThread: insert.insertArticleWithThread,
+    appendSyntheticLog: log.appendSyntheticLog,
+    rareWord: log.SYNTHETIC_RARE_WORD,
+    commonWord: log.SYNTHETIC_COMMON_WORD,
+  };
+}
+
+async function createDatabase(app, file, settings) {
+  const db = app.openDatabase(file);
+  try {
+    app.migrateDatabase(db);
+    const actor = { kind: 'system', name: 'bench setup', requestId: 'bench-export-setup' };
+    for (const account of ACCOUNTS) {
+      const result = await app.createUser(db, actor, { ...account, password: PASSWORD });
+      if (!result.ok) fail(`could not create ${account.email}: ${result.message}`);
+    }
+    for (const { slug, comments, seed } of ARTICLES) {
+      const { article, thread } = app.generateSyntheticThread({ comments, slug, seed });
+      app.insertArticleWithThread(db, article, thread, 'synthetic');
+    }
+    process.stderr.write(`appending ${settings.rows.toLocaleString('en')} synthetic log rows...\n`);
+    const started = performance.now();
+    let reported = 0;
+    const result = app.appendSyntheticLog(db, {
+      rows: settings.rows,
+      seed: settings.seed,
+      onBatch: (appended) => {
+        if (appended - reported >= 100_000 || appended === settings.rows) {
+          reported = appended;
+          const seconds = (performance.now() - started) / 1000;
+          process.stderr.write(`  ${appended.toLocaleString('en')} rows, ${seconds.toFixed(1)} s\n`);
+        }
+      },
+    });
+    const seconds = (performance.now() - started) / 1000;
+    return { ...result, rows: settings.rows, seconds: round(seconds, 2), rowsPerSecond: Math.round(settings.rows / seconds) };
+  } finally {
+    db.$client.close();
+  }
+}
+
+/** What the log page's cases filter on, read from the finished log. */
+function readFacts(file) {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const one = (sql, ...params) => db.prepare(sql).get(...params);
+    const busiest = one(`SELECT actor_id AS id, count(*) AS n FROM moderation_log WHERE actor_role = 'moderator' GROUP BY actor_id ORDER BY n DESC LIMIT 1`);
+    const { lastId } = one('SELECT max(id) AS lastId FROM moderation_log');
+    const middle = one('SELECT created_at AS at FROM moderation_log WHERE id = ?', Math.ceil(lastId / 2));
+    const owner = one('SELECT id FROM users WHERE email = ?', ACCOUNTS[0].email);
+    return { moderatorId: busiest.id, middleDay: middle.at.slice(0, 10), ownerId: owner.id, bytes: fs.statSync(file).size };
+  } finally {
+    db.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The server: npm start's script on a free port, in a process group of its own
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startServer(databaseFile) {
+  let port;
+  do port = await freePort(); while (RESERVED_PORTS.has(port));
+  const output = [];
+  const child = spawn(process.execPath, [TSX_CLI, 'scripts/serve.ts', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_PATH: databaseFile, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk) => {
+    output.push(...String(chunk).split('\n').filter(Boolean));
+    output.splice(0, Math.max(0, output.length - 40));
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const server = { child, port, origin: `http://127.0.0.1:${port}`, output, exited: false };
+  child.on('exit', () => {
+    server.exited = true;
+  });
+  const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
+  for (;;) {
+    if (server.exited) fail(`the server exited before answering:\n${output.join('\n')}`);
+    try {
+      const answer = await request(server.origin, '/', { timeoutMs: 5_000 });
+      if (answer.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) fail(`the server did not answer within ${SERVER_START_TIMEOUT_MS / 1000} s:\n${output.join('\n')}`);
+    await sleep(200);
+  }
+  return server;
+}
+
+async function stopServer(server) {
+  if (!server || server.exited) return;
+  const group = -server.child.pid;
+  const signal = (name) => {
+    try {
+      process.kill(group, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal('SIGTERM');
+  const exited = once(server.child, 'exit');
+  const timeout = sleep(5_000).then(() => 'timeout');
+  if ((await Promise.race([exited, timeout])) === 'timeout') signal('SIGKILL');
+  // Whatever else the group started (tsx runs the server in a child of its own).
+  signal('SIGKILL');
+}
+
+/** The process in the server's group that holds the listening socket: tsx starts node in a child process. */
+function listeningPid(port, groupId) {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    if (!fs.existsSync(table)) continue;
+    for (const line of fs.readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      if (cols.length > 9 && cols[1].endsWith(`:${hexPort}`) && cols[3] === '0A') inodes.add(cols[9]);
+    }
+  }
+  const group = [];
+  let listener = null;
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    let stat;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // Fields after the command's closing parenthesis: state, ppid, pgrp, ...
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) !== groupId) continue;
+    group.push(Number(pid));
+    let fds = [];
+    try {
+      fds = fs.readdirSync(`/proc/${pid}/fd`);
+    } catch {
+      continue;
+    }
+    for (const fd of fds) {
+      let link;
+      try {
+        link = fs.readlinkSync(`/proc/${pid}/fd/${fd}`);
+      } catch {
+        continue;
+      }
+      const match = /^socket:\[(\d+)\]$/.exec(link);
+      if (match && inodes.has(match[1])) listener = Number(pid);
+    }
+  }
+  if (listener === null) fail(`no process of the server's group (${group.join(', ')}) listens on port ${port}`);
+  return { pid: listener, group };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Memory: VmRSS sampled by a worker thread, so that reading the export's stream never delays a sample
+
+function readRssBytes(pid) {
+  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  if (!match) fail(`no VmRSS in /proc/${pid}/status`);
+  return Number(match[1]) * 1024;
+}
+
+function readHwmBytes(pid) {
+  const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : null;
+}
+
+/** Resets the kernel's peak-RSS mark (VmHWM) to the current RSS, so it gives this export's exact peak; false if not allowed. */
+function resetHwm(pid) {
+  try {
+    fs.writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const SAMPLER = `
+const { workerData } = require('node:worker_threads');
+const fs = require('node:fs');
+const flags = new Int32Array(workerData.shared);
+const file = '/proc/' + workerData.pid + '/status';
+while (Atomics.load(flags, 0) === 0) {
+  const match = /VmRSS:\\s+(\\d+) kB/.exec(fs.readFileSync(file, 'utf8'));
+  if (match) {
+    const kb = Number(match[1]);
+    Atomics.add(flags, 1, 1);
+    if (kb > Atomics.load(flags, 2)) Atomics.store(flags, 2, kb);
+  }
+  Atomics.wait(flags, 0, 0, workerData.intervalMs);
+}`;
+
+function startRssSampler(pid) {
+  // [stop, samples, peak kB]
+  const shared = new SharedArrayBuffer(12);
+  const flags = new Int32Array(shared);
+  const worker = new Worker(SAMPLER, { eval: true, workerData: { pid, shared, intervalMs: RSS_SAMPLE_MS } });
+  return {
+    async stop() {
+      Atomics.store(flags, 0, 1);
+      Atomics.notify(flags, 0);
+      await once(worker, 'exit');
+      return { samples: flags[1], peakBytes: flags[2] * 1024 };
+    },
+  };
+}
+
+/** The RSS just before an export: the median of ten samples a few ms apart, after a pause. */
+async function baselineRss(pid) {
+  await sleep(1_000);
+  const samples = [];
+  for (let i = 0; i < 10; i++) {
+    samples.push(readRssBytes(pid));
+    await sleep(RSS_SAMPLE_MS);
+  }
+  return median(samples.sort((a, b) => a - b));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTTP
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
+
+/** A request whose whole body is kept (small answers: pages, JSON, sign-in). */
+function request(origin, pathname, { method = 'GET', headers = {}, body, timeoutMs = REQUEST_TIMEOUT_MS } = {}) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const req = http.request(new URL(pathname, origin), { method, agent, headers: { accept: '*/*', ...headers } }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => {
+        const buffer = Buffer.concat(chunks);
+        resolve({ status: res.statusCode, headers: res.headers, body: buffer.toString('utf8'), bytes: buffer.length, ms: performance.now() - start });
+      });
+      res.on('error', reject);
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no complete answer within ${timeoutMs / 1000} s`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+function setCookies(headers) {
+  return (headers['set-cookie'] ?? []).map((cookie) => /^([^=]+)=([^;]*)/.exec(cookie)).filter(Boolean);
+}
+
+/** Auth.js's own sign-in, as a browser's form would post it: GET /api/auth/csrf, then POST the credentials. */
+async function signIn(origin, email) {
+  const csrf = await request(origin, '/api/auth/csrf');
+  if (csrf.status !== 200) fail(`GET /api/auth/csrf answered ${csrf.status}`);
+  const { csrfToken } = JSON.parse(csrf.body);
+  const cookie = setCookies(csrf.headers).map(([, name, value]) => `${name}=${value}`).join('; ');
+  const form = new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: '/' }).toString();
+  const answer = await request(origin, '/api/auth/callback/credentials', {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(form) },
+    body: form,
+  });
+  const session = setCookies(answer.headers).find(([, name, value]) => name === SESSION_COOKIE && value !== '');
+  if (answer.status !== 302 || !session) fail(`signing in as ${email} answered ${answer.status} without a session cookie`);
+  return `${SESSION_COOKIE}=${session[2]}`;
+}
+
+/** Counts records in a stream without keeping it: LF outside quotes for CSV, every LF otherwise (JSON escapes them). */
+function recordCounter(csv) {
+  let inQuotes = false;
+  let records = 0;
+  return {
+    push(chunk) {
+      if (!csv) {
+        for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) records++;
+        return;
+      }
+      let quote = chunk.indexOf(34);
+      let newline = chunk.indexOf(10);
+      while (quote !== -1 || newline !== -1) {
+        if (quote !== -1 && (newline === -1 || quote < newline)) {
+          inQuotes = !inQuotes;
+          quote = chunk.indexOf(34, quote + 1);
+        } else {
+          if (!inQuotes) records++;
+          newline = chunk.indexOf(10, newline + 1);
+        }
+      }
+    },
+    get records() {
+      return records;
+    },
+  };
+}
+
+/** GET an export and read it to the end, keeping only counts and the last 64 KB (where the summary is). */
+function streamExport(origin, cookie, format) {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const req = http.get(new URL(`/api/moderation-log/export?format=${format.format}`, origin), { headers: { cookie, accept: '*/*' } }, (res) => {
+      const ttfbMs = performance.now() - start;
+      const counter = recordCounter(format.format === 'csv');
+      let bytes = 0;
+      let tail = Buffer.alloc(0);
+      res.on('data', (chunk) => {
+        bytes += chunk.length;
+        counter.push(chunk);
+        tail = chunk.length >= 65_536 ? chunk.subarray(chunk.length - 65_536) : Buffer.concat([tail, chunk]).subarray(-65_536);
+      });
+      res.on('end', () => {
+        resolve({
+          status: res.statusCode,
+          headers: res.headers,
+          ttfbMs,
+          ms: performance.now() - start,
+          bytes,
+          records: counter.records,
+          tail: Buffer.from(tail).toString('utf8'),
+        });
+      });
+      res.on('error', reject);
+    });
+    req.setTimeout(10 * 60_000, () => req.destroy(new Error('the export did not finish within 10 minutes')));
+    req.on('error', reject);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Measurements
+
+/** The moderation queue, asked again and again (a pause between answers) until `running` settles. */
+async function probeQueue(origin, cookie, running) {
+  const times = [];
+  const failures = [];
+  let done = false;
+  const stop = () => {
+    done = true;
+  };
+  running.then(stop, stop);
+  while (!done) {
+    const answer = await request(origin, QUEUE_PATH, { headers: { cookie } });
+    times.push(answer.ms);
+    if (answer.status !== 200) failures.push(answer.status);
+    if (!done) await sleep(QUEUE_PAUSE_MS);
+  }
+  return { times, failures };
+}
+
+async function queueAlone(origin, cookie, count) {
+  const times = [];
+  for (let i = 0; i < count + 3; i++) {
+    const answer = await request(origin, QUEUE_PATH, { headers: { cookie } });
+    if (answer.status !== 200) fail(`GET ${QUEUE_PATH} answered ${answer.status}: ${answer.body.slice(0, 300)}`);
+    if (i >= 3) times.push(answer.ms);
+  }
+  return timing(times);
+}
+
+function lastLogRow(file) {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT id, action, new_state AS newState FROM moderation_log ORDER BY id DESC LIMIT 1').get();
+  } finally {
+    db.close();
+  }
+}
+
+/** The summary object NDJSON and JSON end with: the last line of the file that starts with {"summary". */
+function summaryOf(tail) {
+  const line = tail.split('\n').reverse().find((text) => text.startsWith('{"summary"'));
+  if (!line) fail('the export does not end with a {"summary": …} line');
+  return JSON.parse(line).summary;
+}
+
+async function measureExport(server, cookies, databaseFile, format) {
+  const before = lastLogRow(databaseFile);
+  const expectedRows = before.id;
+  const baselineBytes = await baselineRss(server.pid);
+  const hwmReset = resetHwm(server.pid);
+  const sampler = startRssSampler(server.pid);
+  const exporting = streamExport(server.origin, cookies.owner, format);
+  const [result, queue] = await Promise.all([exporting, probeQueue(server.origin, cookies.moderator, exporting)]);
+  const rss = await sampler.stop();
+  const hwmBytes = hwmReset ? readHwmBytes(server.pid) : null;
+  const afterBytes = readRssBytes(server.pid);
+
+  if (result.status !== 200) fail(`the ${format.format} export answered ${result.status}: ${result.tail.slice(0, 300)}`);
+  const contentType = String(result.headers['content-type'] ?? '');
+  if (!contentType.startsWith(format.contentType)) fail(`the ${format.format} export came as ${contentType}, expected ${format.contentType}`);
+  // CSV: a header line; NDJSON: a summary line; JSON: "[", the summary and "]" on lines of their own.
+  const rows = result.records - { csv: 1, ndjson: 1, json: 3 }[format.format];
+  if (rows !== expectedRows) fail(`the ${format.format} export held ${rows} rows, the log ${expectedRows}`);
+  if (format.format !== 'csv') {
+    const summary = summaryOf(result.tail);
+    if (summary.rows !== rows || summary.complete !== true) fail(`the ${format.format} summary says ${summary.rows} rows (complete: ${summary.complete}), the file holds ${rows}`);
+  }
+  const logged = lastLogRow(databaseFile);
+  const loggedState = logged.newState && JSON.parse(logged.newState);
+  if (logged.id !== expectedRows + 1 || logged.action !== 'log_exported' || loggedState.rows !== rows || loggedState.complete !== true) {
+    fail(`the ${format.format} export was not logged as a complete log_exported row of ${rows} rows (newest row: ${JSON.stringify(logged)})`);
+  }
+  if (queue.failures.length > 0) fail(`during the ${format.format} export the queue answered ${queue.failures.join(', ')}`);
+
+  const seconds = result.ms / 1000;
+  const peakBytes = Math.max(rss.peakBytes, hwmBytes ?? 0);
+  return {
+    format: format.format,
+    rows,
+    bytes: result.bytes,
+    seconds: round(seconds, 3),
+    ttfbMs: round(result.ttfbMs, 1),
+    rowsPerSecond: Math.round(rows / seconds),
+    mbPerSecond: round(result.bytes / MB / seconds, 1),
+    memory: {
+      baselineBytes,
+      peakBytes,
+      growthBytes: peakBytes - baselineBytes,
+      afterBytes,
+      sampledPeakBytes: rss.peakBytes,
+      samples: rss.samples,
+      kernelPeakBytes: hwmBytes,
+    },
+    queueDuringExport: timing(queue.times),
+    loggedAs: logged.id,
+  };
+}
+
+function logPageCases(facts, lastId, words) {
+  return [
+    { label: 'no filter', query: '' },
+    { label: 'one actor', query: `actor=${facts.moderatorId}` },
+    { label: 'actor + action', query: `actor=${facts.moderatorId}&action=comment_hidden` },
+    { label: 'reason', query: 'reason=harassment' },
+    { label: 'one day (middle of the log)', query: `from=${facts.middleDay}&to=${facts.middleDay}` },
+    { label: `note search, rare word "${words.rare}"`, query: `q=${words.rare}` },
+    { label: `note search, common word "${words.common}"`, query: `q=${words.common}` },
+    { label: 'page 50 (before=)', query: `before=${lastId - 49 * 100 + 1}` },
+  ];
+}
+
+async function measureLogPage(server, cookie, testCase, requests) {
+  const pathname = `/moderation/log${testCase.query ? `?${testCase.query}` : ''}`;
+  const times = [];
+  let shown = null;
+  let bytes = 0;
+  for (let i = 0; i < requests + 2; i++) {
+    const answer = await request(server.origin, pathname, { headers: { cookie } });
+    if (answer.status !== 200) fail(`GET ${pathname} answered ${answer.status}: ${answer.body.replace(/\s+/g, ' ').slice(0, 300)}`);
+    if (!String(answer.headers['content-type']).startsWith('text/html')) fail(`GET ${pathname} came as ${answer.headers['content-type']}`);
+    shown = (answer.body.match(/data-log-id="/g) ?? []).length;
+    if (shown === 0) fail(`GET ${pathname} shows no log entries`);
+    bytes = answer.bytes;
+    if (i >= 2) times.push(answer.ms);
+  }
+  return { ...testCase, path: pathname, shown, bytes, ...timing(times) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Statistics and output
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function round(x, digits) {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function median(sorted) {
+  const n = sorted.length;
+  return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+
+/** Nearest-rank percentile: the smallest sample that at least p% of the samples are less than or equal to. */
+function percentile(sorted, p) {
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function timing(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  if (sorted.length === 0) return { requests: 0, medianMs: null, p95Ms: null, maxMs: null };
+  return { requests: sorted.length, medianMs: round(median(sorted), 2), p95Ms: round(percentile(sorted, 95), 2), maxMs: round(sorted.at(-1), 2) };
+}
+
+function pad(value, width, right = true) {
+  const s = String(value);
+  return right ? s.padStart(width) : s.padEnd(width);
+}
+
+const mb = (bytes) => (bytes / MB).toFixed(1);
+const ms = (x) => (x === null ? '-' : x.toFixed(1));
+
+function printExports(exports, queueIdle, settings) {
+  const header = ['format', 'rows', 'MB', 's', 'rows/s', 'MB/s', 'TTFB ms', 'RSS before MB', 'peak MB', 'growth MB', 'queue p50 ms', 'p95', 'n']
+    .map((h, i) => pad(h, [6, 9, 7, 6, 8, 6, 8, 13, 8, 10, 12, 6, 3][i], i === 0)).join('  ');
+  const lines = [`Export of the whole log (${settings.rows.toLocaleString('en')} synthetic rows) over HTTP, one at a time; MB = 10^6 bytes`, '', header, '-'.repeat(header.length)];
+  for (const e of exports) {
+    lines.push([
+      pad(e.format, 6, false), pad(e.rows, 9), pad(mb(e.bytes), 7), pad(e.seconds.toFixed(2), 6), pad(e.rowsPerSecond, 8), pad(e.mbPerSecond.toFixed(1), 6),
+      pad(ms(e.ttfbMs), 8), pad(mb(e.memory.baselineBytes), 13), pad(mb(e.memory.peakBytes), 8), pad(mb(e.memory.growthBytes), 10),
+      pad(ms(e.queueDuringExport.medianMs), 12), pad(ms(e.queueDuringExport.p95Ms), 6), pad(e.queueDuringExport.requests, 3),
+    ].join('  '));
+  }
+  lines.push('', `Moderation queue (GET ${QUEUE_PATH} as a moderator) with no export running: p50 ${ms(queueIdle.medianMs)} ms, p95 ${ms(queueIdle.p95Ms)} ms (${queueIdle.requests} requests)`);
+  for (const e of exports) {
+    lines.push(`During the ${e.format} export the queue answered in ${ms(e.queueDuringExport.medianMs)} ms p50 (${e.queueDuringExport.requests} requests, all 200, max ${ms(e.queueDuringExport.maxMs)} ms)`);
+  }
+  console.log(lines.join('\n'));
+}
+
+function printLogPage(pages, settings) {
+  const header = [pad('GET /moderation/log as the owner', 44, false), pad('entries', 7), pad('KB', 6), pad('median ms', 9), pad('p95 ms', 7), pad('max ms', 7)].join('  ');
+  const lines = [`\nLog viewer page, ${settings.pageRequests} timed requests each after 2 untimed`, '', header, '-'.repeat(header.length)];
+  for (const p of pages) {
+    lines.push([pad(p.label, 44, false), pad(p.shown, 7), pad((p.bytes / 1000).toFixed(0), 6), pad(ms(p.medianMs), 9), pad(ms(p.p95Ms), 7), pad(ms(p.maxMs), 7)].join('  '));
+    lines.push(`  ${p.path}`);
+  }
+  console.log(lines.join('\n'));
+}
+
+function evaluateTargets(exports) {
+  const targets = [];
+  for (const e of exports) {
+    if (e.format !== 'json') {
+      targets.push({ target: `${e.format}: at least ${TARGET_ROWS_PER_SECOND.toLocaleString('en')} rows a second`, actual: e.rowsPerSecond, limit: TARGET_ROWS_PER_SECOND, unit: 'rows/s', pass: e.rowsPerSecond >= TARGET_ROWS_PER_SECOND });
+    }
+    targets.push({ target: `${e.format}: server memory growth at most ${TARGET_GROWTH_BYTES / MB} MB`, actual: e.memory.growthBytes, limit: TARGET_GROWTH_BYTES, unit: 'bytes', pass: e.memory.growthBytes <= TARGET_GROWTH_BYTES });
+  }
+  return targets;
+}
+
+function printTargets(targets) {
+  const fmt = (t) => (t.unit === 'bytes' ? `${mb(t.actual)} MB` : `${t.actual.toLocaleString('en')} ${t.unit}`);
+  console.log('\nTargets (reported, not enforced):');
+  for (const t of targets) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${fmt(t)}`);
+  console.log(`  ${targets.filter((t) => t.pass).length}/${targets.length} met`);
+}
+
+function bestEffort(read) {
+  try {
+    return read().trim();
+  } catch {
+    return null;
+  }
+}
+
+function git(args) {
+  return bestEffort(() => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Run
+
+async function main() {
+  const settings = readSettings();
+  const build = readBuild();
+  if (build.sourcesChangedSince.length > 0) {
+    process.stderr.write(
+      `warning: ${build.sourcesChangedSince.length} source file(s) changed after the build (${build.sourcesChangedSince.slice(0, 5).join(', ')}${build.sourcesChangedSince.length > 5 ? ', …' : ''}); ` +
+        'the bench serves the build as it is. Run `npm run build` first to measure the current code.\n',
+    );
+  }
+  // tsx resolves the app's "@/..." imports through the tsconfig of the working directory.
+  process.chdir(ROOT);
+  const app = await loadApp();
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'threadkeeper-bench-export-'));
+  const databaseFile = path.join(dir, 'bench.db');
+  let server;
+  const cleanUp = async () => {
+    await stopServer(server);
+    if (!settings.keep) fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const interrupted = () => {
+    cleanUp().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  try {
+    process.stderr.write(`database ${databaseFile}: ${ACCOUNTS.length} accounts, ${ARTICLES.length} articles\n`);
+    const generation = await createDatabase(app, databaseFile, settings);
+    console.log(`Appended ${generation.rows.toLocaleString('en')} log rows in ${generation.seconds.toFixed(1)} s (${generation.rowsPerSecond.toLocaleString('en')} rows/s)`);
+    const facts = readFacts(databaseFile);
+
+    process.stderr.write(`starting the production server (build ${build.id})...\n`);
+    server = await startServer(databaseFile);
+    const { pid, group } = listeningPid(server.port, server.child.pid);
+    server.pid = pid;
+    process.stderr.write(`server listening on ${server.origin}, pid ${pid} (process group ${group.join(', ')})\n`);
+
+    const cookies = {
+      owner: await signIn(server.origin, ACCOUNTS[0].email),
+      moderator: await signIn(server.origin, ACCOUNTS[2].email),
+    };
+    // Every route loaded once, so that an export's memory is not the code's first load.
+    await request(server.origin, '/moderation/log', { headers: { cookie: cookies.owner } });
+    for (const format of FORMATS) {
+      const warm = await request(server.origin, `/api/moderation-log/export?format=${format.format}&from=${facts.middleDay}&to=${facts.middleDay}`, { headers: { cookie: cookies.owner } });
+      if (warm.status !== 200) fail(`the warm-up ${format.format} export answered ${warm.status}: ${warm.body.slice(0, 300)}`);
+    }
+    const queueIdle = await queueAlone(server.origin, cookies.moderator, 20);
+
+    const exports = [];
+    for (const format of FORMATS) {
+      process.stderr.write(`exporting ${format.format}...\n`);
+      exports.push(await measureExport(server, cookies, databaseFile, format));
+    }
+    console.log('');
+    printExports(exports, queueIdle, settings);
+
+    const lastId = lastLogRow(databaseFile).id;
+    const pages = [];
+    for (const testCase of logPageCases(facts, lastId, { rare: app.rareWord, common: app.commonWord })) {
+      process.stderr.write(`log page: ${testCase.label}...\n`);
+      pages.push(await measureLogPage(server, cookies.owner, testCase, settings.pageRequests));
+    }
+    printLogPage(pages, settings);
+
+    const targets = evaluateTargets(exports);
+    printTargets(targets);
+
+    const cpus = os.cpus();
+    const report = {
+      date: new Date().toISOString(),
+      node: process.version,
+      machine: {
+        platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+        cpus: cpus.length,
+        cpuModel: cpus[0]?.model ?? 'unknown',
+        totalMemoryBytes: os.totalmem(),
+        loadAverage: os.loadavg().map((x) => round(x, 2)),
+      },
+      checkout: {
+        gitCommit: git(['rev-parse', 'HEAD']),
+        gitTrackedChanges: git(['status', '--porcelain', '--untracked-files=no'])?.split('\n').filter(Boolean).length ?? null,
+        nextBuildId: build.id,
+        nextBuiltAt: build.builtAt,
+        sourcesChangedSinceBuild: build.sourcesChangedSince.length,
+      },
+      settings: {
+        rows: settings.rows,
+        seed: settings.seed,
+        accounts: ACCOUNTS.map(({ role }) => role),
+        articles: ARTICLES,
+        pageRequests: settings.pageRequests,
+        queuePath: QUEUE_PATH,
+        queuePauseMs: QUEUE_PAUSE_MS,
+        rssSampleMs: RSS_SAMPLE_MS,
+        memory: 'growth = peak RSS during the export (the larger of VmRSS sampled every 10 ms and VmHWM reset just before) minus the median VmRSS just before it',
+        percentile: 'nearest rank',
+        mb: '10^6 bytes',
+      },
+      generation: { ...generation, databaseBytes: facts.bytes },
+      server: { pid, processGroup: group },
+      queueIdle,
+      exports,
+      logPage: pages,
+      targets,
+    };
+    fs.mkdirSync(path.dirname(settings.out), { recursive: true });
+    fs.writeFileSync(settings.out, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nWrote ${path.relative(process.cwd(), settings.out) || settings.out}`);
+    if (settings.keep) {
+      console.log(`Kept ${dir}. Serve it again with: DATABASE_PATH=${databaseFile} npm start (accounts ${ACCOUNTS[0].email} etc., password ${PASSWORD})`);
+    }
+    return 0;
+  } finally {
+    await cleanUp();
+    agent.destroy();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    console.error(error instanceof BenchError ? `bench:export: ${error.message}` : error);
+    process.exitCode = 1;
+  },
+);
