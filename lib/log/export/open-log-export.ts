@@ -1,0 +1,128 @@
+// An owner's export of the moderation log: checked at once, then streamed from a snapshot and logged when it ends.
+import type { Db } from '@/db/client';
+import type { Actor } from '@/lib/auth/actor';
+import { authorizeActor, type AuthorizedActor } from '@/lib/auth/authorize-actor';
+import { appendLogEntry } from '@/lib/log/append-log-entry';
+import { findUnknownLogReference } from '@/lib/log/log-filter-references';
+import type { LogFilters } from '@/lib/log/log-filters';
+import { fail, type Failure, type Result } from '@/lib/result';
+import { exportFilename } from './export-filename';
+import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './export-formats';
+import { startExportTally, type ExportSummary, type LoggedExportSummary } from './export-summary';
+import type { ExportWriter } from './export-writer';
+import { openLogSnapshot, type LogSnapshot } from './log-snapshot';
+
+export type LogExportInput = { format: ExportFormat; filters: LogFilters };
+
+export type LogExportOptions = {
+  /** For the file name's default end date (today, UTC). */
+  now?: number;
+  /** Characters of text gathered before a chunk is handed on. */
+  chunkSize?: number;
+  /** Called once the log_exported row is written, complete or not. */
+  onLogged?: (summary: LoggedExportSummary) => void;
+};
+
+export type LogExport = { filename: string; contentType: string; body: ReadableStream<Uint8Array> };
+
+/** Big enough that a chunk costs little per row, small enough that other requests are served between chunks. */
+const CHUNK_SIZE = 64 * 1024;
+
+/** Only owners (and the command line) export; a ban or demotion made a moment ago already counts. */
+export function authorizeLogExport(db: Db, actor: Actor): AuthorizedActor | Failure {
+  return db.transaction((tx) => authorizeActor(tx, actor, 'moderation.log.export'));
+}
+
+/**
+ * Who: owners and the system. Refuses anyone else (UNAUTHENTICATED/FORBIDDEN), then a filter naming a
+ * missing article, user or comment (INVALID_INPUT); a refusal writes nothing. The body reads every
+ * matching row in id order from one snapshot, a chunk at a time as the reader asks; when the last
+ * row is read, or the reader gives up, ONE immediate transaction appends the `log_exported` row.
+ */
+export function openLogExport(db: Db, actor: Actor, input: LogExportInput, options: LogExportOptions = {}): Result<LogExport> {
+  if (!isExportFormat(input.format)) return fail('INVALID_INPUT', `There is no export format ${String(input.format)}.`);
+  const caller = authorizeLogExport(db, actor);
+  if ('ok' in caller) return caller;
+  const unknown = findUnknownLogReference(db, input.filters);
+  if (unknown) return fail('INVALID_INPUT', unknown);
+  const writer = EXPORT_FORMATS[input.format];
+  return {
+    ok: true,
+    filename: exportFilename(input.filters, writer.extension, options.now ?? Date.now()),
+    contentType: writer.contentType,
+    body: exportBody(db, caller, input, writer, openLogSnapshot(db.$client.name, writer.select, input.filters), options),
+  };
+}
+
+function exportBody(
+  db: Db,
+  caller: AuthorizedActor,
+  input: LogExportInput,
+  writer: ExportWriter,
+  snapshot: LogSnapshot,
+  options: LogExportOptions,
+): ReadableStream<Uint8Array> {
+  const chunkSize = options.chunkSize ?? CHUNK_SIZE;
+  const tally = startExportTally(input.format, input.filters);
+  const encoder = new TextEncoder();
+  let settled = false;
+  let pending = writer.header;
+
+  /** Closes the snapshot and logs what was exported, once, before anything after the last row is sent. */
+  const settle = (complete: boolean): LoggedExportSummary => {
+    settled = true;
+    snapshot.close();
+    const summary = tally.summary(complete);
+    const logged = { ...summary, log_entry: logExport(db, caller, summary) };
+    options.onLogged?.(logged);
+    return logged;
+  };
+
+  return new ReadableStream<Uint8Array>({
+    // Each pull reads rows synchronously until a chunk is full and returns: the event loop serves
+    // other requests between chunks, and memory holds one chunk however long the export.
+    pull(controller) {
+      let text = pending;
+      pending = '';
+      try {
+        for (let next = snapshot.rows.next(); !next.done; next = snapshot.rows.next()) {
+          const values = next.value;
+          tally.add(values[0] as number, values[values.length - 1] as string);
+          text += writer.row(values);
+          if (text.length >= chunkSize) {
+            controller.enqueue(encoder.encode(text));
+            return;
+          }
+        }
+        const logged = settle(true);
+        controller.enqueue(encoder.encode(text + writer.footer(logged)));
+        controller.close();
+      } catch (error) {
+        // The rows read so far reach the reader before the error, so that an incomplete export's row counts what it handed over.
+        if (text) controller.enqueue(encoder.encode(text));
+        if (!settled) settle(false);
+        controller.error(error);
+      }
+    },
+    cancel() {
+      if (!settled) settle(false);
+    },
+    // Nothing is read ahead of the reader: an abandoned export logs exactly the rows handed over.
+  }, { highWaterMark: 0 });
+}
+
+/** The log_exported row: who exported what, the summary as its new state. */
+function logExport(db: Db, caller: AuthorizedActor, summary: ExportSummary): { id: number; hash: string } {
+  return db.transaction(
+    (tx) =>
+      appendLogEntry(tx, {
+        actor: caller.logActor,
+        action: 'log_exported',
+        target: null,
+        previousState: null,
+        newState: summary,
+        requestId: caller.actor.requestId,
+      }),
+    { behavior: 'immediate' },
+  );
+}
