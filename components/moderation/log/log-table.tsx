@@ -14,49 +14,52 @@ function logTime(iso: string): string {
 
 export function LogTable({ entries, filters }: { entries: readonly LogPageEntry[]; filters: LogFilters }) {
   return (
-    <table className="log-table">
-      <caption>
-        Moderation log, newest first: {countLabel(entries.length, 'entry', 'entries')} on this page. Times are UTC.
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Time (UTC)</th>
-          <th scope="col">Actor</th>
-          <th scope="col">Action</th>
-          <th scope="col">Target</th>
-          <th scope="col">Reason</th>
-          <th scope="col">Notes</th>
-          <th scope="col">Change</th>
-          <th scope="col">Hash</th>
-        </tr>
-      </thead>
-      <tbody>
-        {entries.map((entry) => (
-          <tr key={entry.id} data-log-id={entry.id}>
-            <th scope="row">
-              <time dateTime={entry.at}>{logTime(entry.at)}</time>
-              <span className="meta">#{entry.id}</span>
-            </th>
-            <td>
-              <Link href={logViewHref({ ...filters, actor: entry.actor.id ?? 'system' })}>
-                <bdi>{entry.actor.name}</bdi>
-                <span className="visually-hidden"> (show only this actor)</span>
-              </Link>{' '}
-              <span className="role-badge" data-role={entry.actor.role}>{entry.actor.role}</span>
-            </td>
-            <td>{entry.actionLabel}</td>
-            <td><LogEntryTargetCell entry={entry} filters={filters} /></td>
-            <td>{entry.reason?.label}</td>
-            <td className="log-notes">
-              {entry.publicNote !== null && <p dir="auto"><span className="log-note-kind">Public:</span> {entry.publicNote}</p>}
-              {entry.internalNote !== null && <p dir="auto"><span className="log-note-kind">Internal:</span> {entry.internalNote}</p>}
-              {entry.internalNoteWithheld && <p className="meta">Internal note withheld: only owners read the notes of owners’ actions.</p>}
-            </td>
-            <td><LogEntryChange previous={entry.previousState} next={entry.newState} /></td>
-            <td><code className="log-hash" title={entry.hash}>{entry.hash.slice(0, 12)}</code></td>
+    // Wider than a phone: the table scrolls sideways on its own (every link in it brings itself into view), not the page.
+    <div className="log-table-scroll">
+      <table className="log-table">
+        <caption>
+          Moderation log, newest first: {countLabel(entries.length, 'entry', 'entries')} on this page. Times are UTC.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Time (UTC)</th>
+            <th scope="col">Actor</th>
+            <th scope="col">Action</th>
+            <th scope="col">Target</th>
+            <th scope="col">Reason</th>
+            <th scope="col">Notes</th>
+            <th scope="col">Change</th>
+            <th scope="col">Hash</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id} data-log-id={entry.id}>
+              <th scope="row">
+                <time dateTime={entry.at}>{logTime(entry.at)}</time>
+                <span className="meta">#{entry.id}</span>
+              </th>
+              <td>
+                <Link href={logViewHref({ ...filters, actor: entry.actor.id ?? 'system' })}>
+                  <bdi>{entry.actor.name}</bdi>
+                  <span className="visually-hidden"> (show only this actor)</span>
+                </Link>{' '}
+                <span className="role-badge" data-role={entry.actor.role}>{entry.actor.role}</span>
+              </td>
+              <td>{entry.actionLabel}</td>
+              <td><LogEntryTargetCell entry={entry} filters={filters} /></td>
+              <td>{entry.reason?.label}</td>
+              <td className="log-notes">
+                {entry.publicNote !== null && <p dir="auto"><span className="log-note-kind">Public:</span> {entry.publicNote}</p>}
+                {entry.internalNote !== null && <p dir="auto"><span className="log-note-kind">Internal:</span> {entry.internalNote}</p>}
+                {entry.internalNoteWithheld && <p className="meta">Internal note withheld: only owners read the notes of owners’ actions.</p>}
+              </td>
+              <td><LogEntryChange previous={entry.previousState} next={entry.newState} /></td>
+              <td><code className="log-hash" title={entry.hash}>{entry.hash.slice(0, 12)}</code></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
