@@ -50,11 +50,13 @@ function byReason(db: Db, range: SqlCondition): ReasonCount[] {
 
 /** Articles whose comments something happened to, the busiest first. */
 function byArticle(db: Db, range: SqlCondition): ArticleCount[] {
+  // The + keeps SQLite off the target index, which would read every comment row of the whole log
+  // instead of the period's id range.
   return prepared(db, `
     SELECT a.id AS articleId, a.title, a.slug, t.actions, t.hidden
     FROM (
       SELECT l.article_id, count(*) AS actions, sum(l.action = 'comment_hidden') AS hidden
-      FROM moderation_log l WHERE ${range.where} AND l.target_type = 'comment' GROUP BY l.article_id
+      FROM moderation_log l WHERE ${range.where} AND +l.target_type = 'comment' GROUP BY l.article_id
     ) AS t JOIN articles AS a ON a.id = t.article_id
     ORDER BY t.actions DESC, a.id`).all(...range.params) as ArticleCount[];
 }
