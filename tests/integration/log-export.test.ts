@@ -1,7 +1,10 @@
 // Log exports on a real database file: each format read back by a real parser gives exactly the
 // stored rows, every filter picks exactly the rows it should, strangers are refused without a trace,
 // and each export — finished, abandoned or raced by a moderator — is logged as what it was.
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
@@ -19,6 +22,8 @@ import { anonymousActor, lastLogId, logRows, systemActor, userActor, type LogRow
 import { insertArticle, insertCast, sha256, type Cast } from '@/tests/support/comments';
 import { setRoleBySql } from '@/tests/support/moderation';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 let temp: TempDb;
 let ids: Cast;
@@ -450,5 +455,74 @@ describe('hashes_sha256', () => {
     const hashes = readCsv(text).rows.map((each) => each.hash);
     expect(hashes).toHaveLength(2);
     expect(logged.hashes_sha256).toBe(createHash('sha256').update(hashes[0]!).update(hashes[1]!).digest('hex'));
+  });
+});
+
+describe('npm run log:export', () => {
+  const SCRIPT = path.join(ROOT, 'scripts', 'log-export.ts');
+
+  /** Runs `scripts/log-export.ts args` on the test database, as cron would. */
+  function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_PATH: temp.file } });
+    const result = { code: null as number | null, stdout: '', stderr: '' };
+    child.stdout.on('data', (chunk) => (result.stdout += chunk));
+    child.stderr.on('data', (chunk) => (result.stderr += chunk));
+    return new Promise((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ ...result, code }));
+    });
+  }
+
+  it('writes the export to standard output as the command line, and says what it logged on standard error', async () => {
+    const stored = storedRows([row.hidden, row.flagged, row.annotated, row.unhidden, row.percent]);
+    const result = await runCli(['--format', 'ndjson', '--actor', String(ids.moderator)]);
+    const entry = logRows(temp.db).at(-1)!;
+    expect(result).toMatchObject({ code: 0, stderr: `Exported 5 rows as NDJSON, ids ${row.hidden} to ${row.percent} (log entry #${entry.id}).\n` });
+    const { rows, summary } = readNdjson(result.stdout);
+    expect(rows).toEqual(stored);
+    const filters = filtered({ actor: ids.moderator });
+    expect(summary).toEqual({ ...expectedSummary('ndjson', filters, stored), log_entry: { id: entry.id, hash: entry.hash } });
+    expect(entry).toMatchObject({
+      action: 'log_exported', actor_id: null, actor_name: 'command line', actor_role: 'system',
+      request_id: expect.stringMatching(/^cli-[0-9a-f-]{36}$/), new_state: canonicalJson(expectedSummary('ndjson', filters, stored)),
+    });
+  });
+
+  it('exports the system’s own rows with --actor system, as CSV', async () => {
+    const result = await runCli(['--format', 'csv', '--actor', 'system', '--from', '2025-03-03', '--to', '2025-03-03']);
+    expect(result.code).toBe(0);
+    expect(readCsv(result.stdout).rows).toEqual(storedRows([row.closed]));
+    expect(result.stderr).toMatch(/^Exported 1 row as CSV, ids \d+ to \d+ \(log entry #\d+\)\.\n$/);
+  });
+
+  it.each([
+    ['an unknown article', ['--format', 'csv', '--article', '999'], 'error: There is no article 999.\n'],
+    ['a bad date', ['--format', 'csv', '--from', '2025-02-30'], 'error: from must be a date written YYYY-MM-DD\n'],
+    ['an unknown action', ['--format', 'csv', '--action', 'comment_eaten'], expect.stringMatching(/^error: action must be one of role_changed, /)],
+    ['an unknown format', ['--format', 'xml'], 'error: format must be one of csv, ndjson, json\n'],
+  ])('refuses %s with status 1, writing nothing', async (_, args, stderr) => {
+    const before = logRows(temp.db);
+    expect(await runCli(args)).toEqual({ code: 1, stdout: '', stderr });
+    expect(logRows(temp.db)).toEqual(before);
+  });
+
+  it.each([
+    ['no --format', ['--actor', 'system'], 'error: --format is required: csv, ndjson or json.'],
+    ['an unknown option', ['--format', 'csv', '--user', '3'], "error: Unknown option '--user'"],
+    ['an argument that is not an option', ['--format', 'csv', 'extra'], 'error: Unexpected argument'],
+  ])('answers %s with the usage and status 2, writing nothing', async (_, args, start) => {
+    const before = logRows(temp.db);
+    const result = await runCli(args);
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr.startsWith(start)).toBe(true);
+    expect(result.stderr).toContain('Usage: npm run log:export -- --format csv|ndjson|json');
+    expect(logRows(temp.db)).toEqual(before);
+  });
+
+  it('prints the usage on --help, exporting nothing', async () => {
+    const result = await runCli(['--help']);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toContain('Exit status:');
+    expect(lastLogId(temp.db)).toBe(row.lookalike);
   });
 });
