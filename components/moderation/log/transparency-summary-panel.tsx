@@ -4,6 +4,7 @@ import type { Viewer } from '@/lib/auth/actor';
 import { readTransparencySummary } from '@/lib/log/transparency-summary';
 import { periodLabel } from '@/lib/log/transparency-summary-period';
 import { TransparencySummaryTables } from './transparency-summary-tables';
+import './transparency-summary.css';
 
 type Props = { viewer: Viewer; from: string | null; to: string | null };
 

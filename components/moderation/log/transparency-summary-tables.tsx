@@ -1,4 +1,5 @@
 // The figures of a transparency summary as small tables: actions, reasons, articles, moderators, reports and decision times.
+import type { ReactNode } from 'react';
 import { countLabel } from '@/lib/format/count';
 import type { LogAction } from '@/lib/log/append-log-entry';
 import { LOG_ACTION_LABELS } from '@/lib/log/log-action-labels';
@@ -19,6 +20,19 @@ const shareLabel = (share: number | null) => (share === null ? '–' : percent.f
 
 const ROLE_WORDS: Record<ModeratorCount['role'], string> = { moderator: 'moderator', owner: 'owner', system: 'system (command line)' };
 
+/** One small table: a caption saying what it counts, column headers when it has them, and rows that scroll sideways on a narrow screen. */
+function SummaryTable({ caption, columns, children }: { caption: ReactNode; columns?: readonly string[]; children: ReactNode }) {
+  return (
+    <div className="transparency-summary-scroll">
+      <table className="transparency-summary-table">
+        <caption>{caption}</caption>
+        {columns && <thead><tr>{columns.map((column) => <th scope="col" key={column}>{column}</th>)}</tr></thead>}
+        <tbody>{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 function otherActions(moderator: ModeratorCount): number {
   return moderator.total - MODERATOR_COLUMNS.reduce((sum, action) => sum + moderator.actions[action], 0);
 }
@@ -36,101 +50,76 @@ export function TransparencySummaryTables({ summary }: { summary: TransparencySu
       <p>{countLabel(rows, 'log entry', 'log entries')} in this period.</p>
 
       {actions.length > 0 && (
-        <table className="log-table transparency-summary-table">
-          <caption>Log entries by action</caption>
-          <thead><tr><th scope="col">Action</th><th scope="col">Entries</th><th scope="col">Share of all entries</th></tr></thead>
-          <tbody>
-            {actions.map((each) => (
-              <tr key={each.action}><th scope="row">{each.label}</th><td>{figure(each.count)}</td><td>{shareLabel(each.share)}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <SummaryTable caption="Log entries by action" columns={['Action', 'Entries', 'Share of all entries']}>
+          {actions.map((each) => (
+            <tr key={each.action}><th scope="row">{each.label}</th><td>{figure(each.count)}</td><td>{shareLabel(each.share)}</td></tr>
+          ))}
+        </SummaryTable>
       )}
 
       {reasons.length > 0 ? (
-        <table className="log-table transparency-summary-table">
-          <caption>Reasons given for hides and flags</caption>
-          <thead><tr><th scope="col">Reason</th><th scope="col">Hidden</th><th scope="col">Flagged</th></tr></thead>
-          <tbody>
-            {reasons.map((each) => (
-              <tr key={each.reason}><th scope="row">{each.label}</th><td>{figure(each.hidden)}</td><td>{figure(each.flagged)}</td></tr>
-            ))}
-          </tbody>
-        </table>
+        <SummaryTable caption="Reasons given for hides and flags" columns={['Reason', 'Hidden', 'Flagged']}>
+          {reasons.map((each) => (
+            <tr key={each.reason}><th scope="row">{each.label}</th><td>{figure(each.hidden)}</td><td>{figure(each.flagged)}</td></tr>
+          ))}
+        </SummaryTable>
       ) : (
         <p>No reply was hidden or flagged in this period.</p>
       )}
 
       {articles.length > 0 && (
-        <table className="log-table transparency-summary-table">
-          <caption>
-            Articles by log entries about their comments
-            {summary.byArticle.length > articles.length && ` (the busiest ${articles.length} of ${figure(summary.byArticle.length)}; the downloads list all)`}
-          </caption>
-          <thead><tr><th scope="col">Article</th><th scope="col">Entries</th><th scope="col">Hides</th></tr></thead>
-          <tbody>
-            {articles.map((each) => (
-              <tr key={each.articleId}>
-                <th scope="row"><a href={`/articles/${encodeURIComponent(each.slug)}`}>{each.title}</a></th>
-                <td>{figure(each.actions)}</td>
-                <td>{figure(each.hidden)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SummaryTable
+          caption={`Articles by log entries about their comments${
+            summary.byArticle.length > articles.length ? ` (the busiest ${articles.length} of ${figure(summary.byArticle.length)}; the downloads list all)` : ''
+          }`}
+          columns={['Article', 'Entries', 'Hides']}
+        >
+          {articles.map((each) => (
+            <tr key={each.articleId}>
+              <th scope="row"><a href={`/articles/${encodeURIComponent(each.slug)}`}>{each.title}</a></th>
+              <td>{figure(each.actions)}</td>
+              <td>{figure(each.hidden)}</td>
+            </tr>
+          ))}
+        </SummaryTable>
       )}
 
       {summary.moderators.length > 0 ? (
-        <table className="log-table transparency-summary-table">
-          <caption>Moderators and owners (role at their latest action in the period)</caption>
-          <thead>
-            <tr>
-              <th scope="col">Who</th>
-              <th scope="col">Role</th>
-              <th scope="col">All actions</th>
-              {MODERATOR_COLUMNS.map((action) => <th scope="col" key={action}>{LOG_ACTION_LABELS[action]}</th>)}
-              <th scope="col">Other</th>
+        <SummaryTable
+          caption="Moderators and owners (role at their latest action in the period)"
+          columns={['Who', 'Role', 'All actions', ...MODERATOR_COLUMNS.map((action) => LOG_ACTION_LABELS[action]), 'Other']}
+        >
+          {summary.moderators.map((moderator) => (
+            <tr key={moderator.actorId ?? 'system'}>
+              <th scope="row"><bdi>{moderator.name}</bdi></th>
+              <td className="transparency-summary-words">{ROLE_WORDS[moderator.role]}</td>
+              <td>{figure(moderator.total)}</td>
+              {MODERATOR_COLUMNS.map((action) => <td key={action}>{figure(moderator.actions[action])}</td>)}
+              <td>{figure(otherActions(moderator))}</td>
             </tr>
-          </thead>
-          <tbody>
-            {summary.moderators.map((moderator) => (
-              <tr key={moderator.actorId ?? 'system'}>
-                <th scope="row"><bdi>{moderator.name}</bdi></th>
-                <td>{ROLE_WORDS[moderator.role]}</td>
-                <td>{figure(moderator.total)}</td>
-                {MODERATOR_COLUMNS.map((action) => <td key={action}>{figure(moderator.actions[action])}</td>)}
-                <td>{figure(otherActions(moderator))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </SummaryTable>
       ) : (
         <p>No moderator or owner acted in this period.</p>
       )}
 
       {reports.resolved > 0 ? (
-        <table className="log-table transparency-summary-table">
-          <caption>How the {countLabel(reports.resolved, 'report', 'reports')} resolved in this period ended (shares of those reports)</caption>
-          <thead><tr><th scope="col">Outcome</th><th scope="col">Reports</th><th scope="col">Share</th></tr></thead>
-          <tbody>
-            <tr><th scope="row">Dismissed (the reply stayed)</th><td>{figure(reports.dismissed)}</td><td>{shareLabel(reports.dismissedShare)}</td></tr>
-            <tr><th scope="row">Acted on (the reply was hidden)</th><td>{figure(reports.actedOn)}</td><td>{shareLabel(reports.actedOnShare)}</td></tr>
-          </tbody>
-        </table>
+        <SummaryTable
+          caption={`How the ${countLabel(reports.resolved, 'report', 'reports')} resolved in this period ended (shares of those reports)`}
+          columns={['Outcome', 'Reports', 'Share']}
+        >
+          <tr><th scope="row">Dismissed (the reply stayed)</th><td>{figure(reports.dismissed)}</td><td>{shareLabel(reports.dismissedShare)}</td></tr>
+          <tr><th scope="row">Acted on (the reply was hidden)</th><td>{figure(reports.actedOn)}</td><td>{shareLabel(reports.actedOnShare)}</td></tr>
+        </SummaryTable>
       ) : (
         <p>No report was resolved in this period.</p>
       )}
 
       {decisionTime.medianSeconds !== null && decisionTime.p90Seconds !== null && (
-        <table className="log-table transparency-summary-table">
-          <caption>
-            Time from a reply’s first report to the decision, over {countLabel(decisionTime.decisions, 'decision', 'decisions')}
-          </caption>
-          <tbody>
-            <tr><th scope="row">Median</th><td>{durationLabel(decisionTime.medianSeconds)}</td></tr>
-            <tr><th scope="row">90th percentile</th><td>{durationLabel(decisionTime.p90Seconds)}</td></tr>
-          </tbody>
-        </table>
+        <SummaryTable caption={`Time from a reply’s first report to the decision, over ${countLabel(decisionTime.decisions, 'decision', 'decisions')}`}>
+          <tr><th scope="row">Median</th><td>{durationLabel(decisionTime.medianSeconds)}</td></tr>
+          <tr><th scope="row">90th percentile</th><td>{durationLabel(decisionTime.p90Seconds)}</td></tr>
+        </SummaryTable>
       )}
     </div>
   );
