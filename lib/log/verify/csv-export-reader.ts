@@ -1,0 +1,101 @@
+// Reads a CSV export as a stream with a real RFC 4180 parser: the header row, then one log row per record.
+import fs from 'node:fs';
+import { CsvError, parse } from 'csv-parse';
+import { restoreCsvText } from '@/lib/csv/csv-row';
+import { EXPORT_COLUMNS, type ExportColumn } from '@/lib/log/export/export-columns';
+import type { StoredLogRow } from '@/lib/log/hash-chain';
+import { BrokenExport, type BrokenPlace } from './broken-export';
+import { columnValueProblem, EXPORT_COLUMN_TYPES, usableId } from './export-column-types';
+import type { ExportItem } from './export-item';
+
+/** A field as parsed: null for an empty unquoted field (how the exporter writes null), text otherwise. */
+export type CsvField = string | null;
+
+/**
+ * The starts csvField defuses with one more leading apostrophe: a cell that starts with one of
+ * these without it, or with an apostrophe before anything else, is not what the exporter wrote.
+ */
+const DEFUSED_START = /^[=+\-@\t\r']/;
+const ROW_ID = /^[1-9]\d*$/;
+const LINE_BREAK = /\r\n|\r|\n/g;
+
+export async function* readCsvExport(file: string): AsyncGenerator<ExportItem> {
+  const source = fs.createReadStream(file);
+  const parser = parse({
+    bom: true,
+    // The field count is checked here, to name the row and say how many fields it has.
+    relax_column_count: true,
+    cast: (value, context) => (value === '' && !context.quoting ? null : value),
+  });
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
+  // csv-parse counts a CRLF inside a quoted field as two lines, so lines are counted here from the fields.
+  let line = 1;
+  let header = true;
+  try {
+    for await (const fields of parser as AsyncIterable<CsvField[]>) {
+      if (header) checkHeader(fields);
+      else yield { kind: 'row', row: csvRecordRow(fields, line), line };
+      header = false;
+      line += 1 + lineBreaksIn(fields);
+    }
+  } catch (error) {
+    if (error instanceof CsvError) throw new BrokenExport({ line }, csvErrorReason(error));
+    throw error;
+  } finally {
+    source.destroy();
+    parser.destroy();
+  }
+  if (header) throw new BrokenExport({}, 'the file is empty: a CSV export starts with a header row');
+}
+
+function checkHeader(fields: CsvField[]): void {
+  if (fields.join(',') !== EXPORT_COLUMNS.join(',')) {
+    throw new BrokenExport({ line: 1 }, `the header row is not the export's: expected ${EXPORT_COLUMNS.join(',')}`);
+  }
+}
+
+function lineBreaksIn(fields: CsvField[]): number {
+  let breaks = 0;
+  for (const field of fields) if (field !== null) breaks += field.match(LINE_BREAK)?.length ?? 0;
+  return breaks;
+}
+
+function csvErrorReason(error: CsvError): string {
+  if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'the file ends inside a quoted field: it was cut short';
+  return `not valid CSV (${error.message})`;
+}
+
+/** One record as the log row it was written from: ids back to numbers, text with its defusing apostrophe taken off. */
+export function csvRecordRow(fields: CsvField[], line: number | null): StoredLogRow {
+  const place: BrokenPlace = { row: fields[0] && ROW_ID.test(fields[0]) ? usableId(Number(fields[0])) : undefined, line };
+  if (fields.length !== EXPORT_COLUMNS.length) {
+    throw new BrokenExport(place, `the record has ${fields.length} fields, and the export writes ${EXPORT_COLUMNS.length}`);
+  }
+  const row: Record<string, unknown> = {};
+  EXPORT_COLUMNS.forEach((column, index) => {
+    row[column] = csvCellValue(column, fields[index]!, place);
+  });
+  return row as StoredLogRow;
+}
+
+function csvCellValue(column: ExportColumn, field: CsvField, place: BrokenPlace): unknown {
+  let value: unknown = field;
+  if (field !== null && EXPORT_COLUMN_TYPES[column].kind === 'id') {
+    if (ROW_ID.test(field)) value = Number(field);
+  } else if (field !== null) {
+    if (field.startsWith("'") ? !DEFUSED_START.test(field.slice(1)) : DEFUSED_START.test(field)) {
+      throw new BrokenExport(place, `${column} ${defusingProblem(field)}: the cell was edited`);
+    }
+    value = restoreCsvText(field);
+  }
+  const problem = columnValueProblem(column, value, 'empty');
+  if (problem) throw new BrokenExport(place, problem);
+  return value;
+}
+
+function defusingProblem(field: string): string {
+  return field.startsWith("'")
+    ? "starts with an apostrophe, which the export puts only before = + - @, a tab, a carriage return or another apostrophe"
+    : `starts with ${JSON.stringify(field[0])} without the apostrophe the export puts before such a cell (a spreadsheet would run it as a formula)`;
+}
