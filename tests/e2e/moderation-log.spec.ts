@@ -1,6 +1,6 @@
 // The moderation log viewer in the browser: the owner narrows it to one moderator's hides and downloads exactly those rows
 // as CSV; moderators see owners' internal notes withheld and no exports; readers are refused; a bad filter is said in
-// words; a view's URL shows the same rows to someone else; paging; and the form without JavaScript.
+// words; a view's URL shows the same rows to someone else; paging; the month links; and the form without JavaScript.
 import './support/allow-server-only';
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
@@ -237,6 +237,22 @@ test.describe('the moderation log', () => {
     await page.getByRole('link', { name: 'Newest entries' }).click();
     await page.waitForURL((url) => !url.searchParams.has('before'));
     expect(await shownIds(page)).toEqual(expected.slice(0, 100));
+  });
+
+  test('an owner’s "This month" link narrows the log to the whole UTC month and shows its transparency summary', async ({ page }) => {
+    const owner = await createAccount('owner');
+    await signIn(page, owner.email, owner.password);
+    await page.goto('/moderation/log?action=comment_hidden');
+    await page.getByRole('group', { name: 'Transparency summary' }).getByRole('link', { name: 'This month' }).click();
+    await page.waitForURL((url) => url.searchParams.get('summary') === '1');
+    const now = new Date();
+    const month = now.toISOString().slice(0, 7);
+    const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ from: `${month}-01`, to: last, summary: '1' });
+    await expect(page.getByRole('heading', { name: /^Transparency summary, / })).toBeVisible();
+    await expect(page.getByLabel('From (UTC)', { exact: true })).toHaveValue(`${month}-01`);
+    const inMonth = logRowsWhere('created_at >= ?', `${month}-01T00:00:00.000Z`).map((row) => row.id).slice(0, 100);
+    expect(await shownIds(page)).toEqual(inMonth);
   });
 
   test('the unfiltered first page is the newest 100 rows of the whole log', async ({ page }) => {

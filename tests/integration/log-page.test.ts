@@ -1,6 +1,7 @@
 // The moderation log viewer's reads: who may look, each filter and their combinations against ids written out by hand,
-// pages of 100 newest first, what moderators never receive, and filters naming something that does not exist.
+// pages of 100 newest first, what moderators never receive, filters naming something that does not exist, and the month links.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { monthRange } from '@/components/moderation/log/log-summary-links';
 import type { Viewer } from '@/lib/auth/actor';
 import { appendLogEntry, type LogEntryInput } from '@/lib/log/append-log-entry';
 import { NO_LOG_FILTERS, type LogFilters } from '@/lib/log/log-filters';
@@ -281,5 +282,14 @@ describe('the actor choices', () => {
     const names = (also: number | null) => listLogActorChoices(temp.db, also).map((choice) => choice.email);
     expect(names(null)).toEqual(['banned-owner@example.com', 'moderator@example.com', 'owner@example.com', 'second@example.com']);
     expect(names(ids.rita)).toContain('rita@example.com');
+  });
+});
+
+describe('the transparency summary’s month links', () => {
+  it('cover whole UTC months, across a year’s end and a leap day', () => {
+    expect(monthRange(new Date('2026-01-15T23:30:00.000Z'), -1)).toEqual({ from: '2025-12-01', to: '2025-12-31' });
+    expect(monthRange(new Date('2026-01-15T23:30:00.000Z'), 0)).toEqual({ from: '2026-01-01', to: '2026-01-31' });
+    expect(monthRange(new Date('2024-03-01T00:00:00.000Z'), -1)).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(monthRange(new Date('2026-12-31T23:59:59.999Z'), 0)).toEqual({ from: '2026-12-01', to: '2026-12-31' });
   });
 });
