@@ -7,7 +7,7 @@ export type CsvValue = string | number | null;
  * formula. Such a cell gets a ' in front, which spreadsheets show as text. A cell that already starts
  * with ' gets one more, so that taking exactly one leading ' off always restores the original.
  */
-const NEEDS_APOSTROPHE = /^[=+\-@\t\r']/;
+export const NEEDS_APOSTROPHE = /^[=+\-@\t\r']/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /**

@@ -23,16 +23,24 @@ export type HashedLogFields = {
   request_id: string | null;
 };
 
-/** JSON with object keys sorted at every level, so that one value has exactly one text. */
+/**
+ * JSON with object keys sorted at every level, so that one value has exactly one text. Written as
+ * plain loops: verifying a million-row log hashes a million rows, and this runs once per row.
+ */
 export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, item]) => item !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  const record = value as Record<string, unknown>;
+  // The default sort orders by UTF-16 code units, as `<` does.
+  const keys = Object.keys(record).sort();
+  let text = '{';
+  for (const key of keys) {
+    const item = record[key];
+    if (item === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += `${JSON.stringify(key)}:${canonicalJson(item)}`;
   }
-  return JSON.stringify(value);
+  return `${text}}`;
 }
 
 export function computeLogHash(prevHash: string, fields: HashedLogFields): string {
