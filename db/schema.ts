@@ -134,6 +134,8 @@ export const reports = sqliteTable('reports', {
   index('reports_comment_resolved_idx').on(t.commentId, t.resolvedAt),
   // The Reported tab: comments with open reports, by their oldest open report.
   index('reports_open_created_idx').on(t.createdAt, t.commentId).where(sql`resolved_at IS NULL`),
+  // The transparency summary: the reports resolved within a period.
+  index('reports_resolved_idx').on(t.resolvedAt).where(sql`resolved_at IS NOT NULL`),
   check('reports_reason_valid', sql`${t.reason} IN ('spam', 'harassment', 'hate', 'misinformation', 'off_topic', 'other')`),
   check('reports_resolution_valid', sql`${t.resolution} IS NULL OR ${t.resolution} IN ('dismissed', 'hidden')`),
   check('reports_resolved_together', sql`(${t.resolvedAt} IS NULL) = (${t.resolution} IS NULL)`),

@@ -1,0 +1,1 @@
+CREATE INDEX `reports_resolved_idx` ON `reports` (`resolved_at`) WHERE resolved_at IS NOT NULL;
