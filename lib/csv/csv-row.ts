@@ -21,9 +21,11 @@ export function csvField(value: CsvValue): string {
   return text === '' || NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** One record, ending in CRLF. */
+/** One record, ending in CRLF. A plain loop: no array per record, which an export of a million rows feels. */
 export function csvRow(values: readonly CsvValue[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
+  let record = '';
+  for (let index = 0; index < values.length; index += 1) record += index === 0 ? csvField(values[index]!) : `,${csvField(values[index]!)}`;
+  return `${record}\r\n`;
 }
 
 /** A parsed field's original text: the writer's defusing apostrophe taken off. */

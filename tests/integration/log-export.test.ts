@@ -243,11 +243,16 @@ describe('what each format holds', () => {
     expect(logged.filters).toEqual({ article: articleA, q: 'qa' });
   });
 
-  it('a long export comes in chunks of about 64 KB, each taken only when asked for', async () => {
+  /** 300 rows of about 1.6 KB: an export of several chunks. */
+  function appendLongRows(): void {
     const entry: LogEntryInput = { actor: { id: null, name: 'command line', role: 'system' }, action: 'comments_opened', target: null, internalNote: 'x'.repeat(1500) };
     temp.db.transaction((tx) => {
       for (let index = 0; index < 300; index += 1) appendLogEntry(tx, entry);
     }, { behavior: 'immediate' });
+  }
+
+  it('a long export comes in chunks of about 64 KB', async () => {
+    appendLongRows();
     const opened = openLogExport(temp.db, owner(), { format: 'csv', filters: NO_LOG_FILTERS });
     if (!opened.ok) throw new Error(opened.message);
     const reader = opened.body.getReader();
@@ -258,6 +263,18 @@ describe('what each format holds', () => {
       expect(size).toBeGreaterThanOrEqual(64 * 1024);
       expect(size).toBeLessThan(64 * 1024 + 2000);
     }
+  });
+
+  it('lets other work run between chunks: a task queued as a fast reader starts runs before the export ends', async () => {
+    appendLongRows();
+    let ended = false;
+    const opened = openLogExport(temp.db, owner(), { format: 'csv', filters: NO_LOG_FILTERS }, { onLogged: () => (ended = true) });
+    if (!opened.ok) throw new Error(opened.message);
+    const reading = new Response(opened.body).text();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ended).toBe(false);
+    await reading;
+    expect(ended).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 // An owner's export of the moderation log: checked at once, then streamed from a snapshot and logged when it ends.
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { authorizeActor, type AuthorizedActor } from '@/lib/auth/authorize-actor';
@@ -79,9 +80,11 @@ function exportBody(
   };
 
   return new ReadableStream<Uint8Array>({
-    // Each pull reads rows synchronously until a chunk is full and returns: the event loop serves
-    // other requests between chunks, and memory holds one chunk however long the export.
-    pull(controller) {
+    // Each pull reads rows synchronously until a chunk is full and returns, so memory holds one chunk
+    // however long the export. A socket that takes a chunk at once answers within the same task, so
+    // the pull first yields to the event loop: without it, other requests wait for the whole export.
+    async pull(controller) {
+      await yieldToEventLoop();
       let text = pending;
       pending = '';
       try {
