@@ -1,3 +1,4 @@
+// The moderation log viewer: filters from the URL, one page of rows for moderators and owners, and the owners' exports and summary.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
