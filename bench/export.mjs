@@ -1,7 +1,7 @@
 // Export benchmark: a million synthetic log rows exported over HTTP as CSV, NDJSON and JSON by the production server,
 // with its memory and the moderation queue watched meanwhile; then the log viewer's page under its filters.
 //
-//   npm run bench:export -- [--rows 1000000] [--keep] [--seed N] [--page-requests 20] [--out bench/results/export.json]
+//   npm run bench:export -- [--rows 1000000] [--keep] [--seed N] [--page-requests 20] [--cpu-prof DIR] [--out bench/results/export.json]
 //
 // It builds nothing: it serves the current `npm run build` (.next) on a fresh database in a temporary folder, which it
 // removes at the end unless --keep. See bench/README.md.
@@ -35,6 +35,7 @@ const QUEUE_PATH = '/api/moderation/queue?tab=new';
 const QUEUE_PAUSE_MS = 100;
 const RSS_SAMPLE_MS = 10;
 const MB = 1_000_000;
+const CLOCK_TICKS = Number(bestEffort(() => execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) ?? 100);
 const TARGET_ROWS_PER_SECOND = 200_000;
 const TARGET_GROWTH_BYTES = 100 * MB;
 const SERVER_START_TIMEOUT_MS = 120_000;
@@ -58,13 +59,14 @@ function readSettings() {
         seed: { type: 'string', default: '20260101' },
         'page-requests': { type: 'string', default: '20' },
         keep: { type: 'boolean', default: false },
+        'cpu-prof': { type: 'string' },
         out: { type: 'string', default: OUT_FILE },
       },
       strict: true,
       allowPositionals: false,
     }));
   } catch (error) {
-    fail(`${error.message}\nusage: npm run bench:export -- [--rows N] [--keep] [--seed N] [--page-requests N] [--out FILE]`);
+    fail(`${error.message}\nusage: npm run bench:export -- [--rows N] [--keep] [--seed N] [--page-requests N] [--cpu-prof DIR] [--out FILE]`);
   }
   const rows = Number(values.rows);
   if (!Number.isInteger(rows) || rows < 10_000 || rows > 20_000_000) fail(`--rows must be a whole number from 10000 to 20000000 (got "${values.rows}")`);
@@ -72,7 +74,8 @@ function readSettings() {
   if (!Number.isInteger(seed)) fail(`--seed must be a whole number (got "${values.seed}")`);
   const pageRequests = Number(values['page-requests']);
   if (!Number.isInteger(pageRequests) || pageRequests < 5) fail(`--page-requests must be a whole number of at least 5 (got "${values['page-requests']}")`);
-  return { rows, seed, pageRequests, keep: values.keep, out: path.resolve(values.out) };
+  const cpuProf = values['cpu-prof'] === undefined ? null : path.resolve(values['cpu-prof']);
+  return { rows, seed, pageRequests, keep: values.keep, cpuProf, out: path.resolve(values.out) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -200,11 +203,13 @@ function freePort() {
   });
 }
 
-async function startServer(databaseFile) {
+async function startServer(databaseFile, cpuProf) {
   let port;
   do port = await freePort(); while (RESERVED_PORTS.has(port));
   const output = [];
-  const child = spawn(process.execPath, [TSX_CLI, 'scripts/serve.ts', '-p', String(port), '-H', '127.0.0.1'], {
+  // tsx hands node's own flags to the node process that runs the server, which writes its profile when it exits.
+  const profile = cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [];
+  const child = spawn(process.execPath, [TSX_CLI, ...profile, 'scripts/serve.ts', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_PATH: databaseFile, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
     detached: true,
@@ -216,9 +221,9 @@ async function startServer(databaseFile) {
   };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
-  const server = { child, port, origin: `http://127.0.0.1:${port}`, output, exited: false };
-  child.on('exit', () => {
-    server.exited = true;
+  const server = { child, port, origin: `http://127.0.0.1:${port}`, output, exited: null };
+  child.on('exit', (code, signal) => {
+    server.exited = { code, signal };
   });
   const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
   for (;;) {
@@ -236,7 +241,7 @@ async function startServer(databaseFile) {
 }
 
 async function stopServer(server) {
-  if (!server || server.exited) return;
+  if (!server) return;
   const group = -server.child.pid;
   const signal = (name) => {
     try {
@@ -245,10 +250,12 @@ async function stopServer(server) {
       // already gone
     }
   };
-  signal('SIGTERM');
-  const exited = once(server.child, 'exit');
-  const timeout = sleep(5_000).then(() => 'timeout');
-  if ((await Promise.race([exited, timeout])) === 'timeout') signal('SIGKILL');
+  if (!server.exited) {
+    signal('SIGTERM');
+    const exited = once(server.child, 'exit');
+    const timeout = sleep(5_000).then(() => 'timeout');
+    if ((await Promise.race([exited, timeout])) === 'timeout') signal('SIGKILL');
+  }
   // Whatever else the group started (tsx runs the server in a child of its own).
   signal('SIGKILL');
 }
@@ -307,6 +314,14 @@ function readRssBytes(pid) {
   return Number(match[1]) * 1024;
 }
 
+/** CPU time a process has used, user and system, in seconds (all its threads: SQLite runs on the main one). */
+function readCpuSeconds(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command.
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
 function readHwmBytes(pid) {
   const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) * 1024 : null;
@@ -328,7 +343,13 @@ const fs = require('node:fs');
 const flags = new Int32Array(workerData.shared);
 const file = '/proc/' + workerData.pid + '/status';
 while (Atomics.load(flags, 0) === 0) {
-  const match = /VmRSS:\\s+(\\d+) kB/.exec(fs.readFileSync(file, 'utf8'));
+  let status;
+  try {
+    status = fs.readFileSync(file, 'utf8');
+  } catch {
+    break; // the server is gone; the bench reports that
+  }
+  const match = /VmRSS:\\s+(\\d+) kB/.exec(status);
   if (match) {
     const kb = Number(match[1]);
     Atomics.add(flags, 1, 1);
@@ -521,11 +542,19 @@ async function measureExport(server, cookies, databaseFile, format) {
   const baselineBytes = await baselineRss(server.pid);
   const hwmReset = resetHwm(server.pid);
   const sampler = startRssSampler(server.pid);
-  const exporting = streamExport(server.origin, cookies.owner, format);
-  const [result, queue] = await Promise.all([exporting, probeQueue(server.origin, cookies.moderator, exporting)]);
-  const rss = await sampler.stop();
+  const cpuBefore = readCpuSeconds(server.pid);
+  let result;
+  let queue;
+  let rss;
+  try {
+    const exporting = streamExport(server.origin, cookies.owner, format);
+    [result, queue] = await Promise.all([exporting, probeQueue(server.origin, cookies.moderator, exporting)]);
+  } finally {
+    rss = await sampler.stop();
+  }
   const hwmBytes = hwmReset ? readHwmBytes(server.pid) : null;
   const afterBytes = readRssBytes(server.pid);
+  const cpuSeconds = readCpuSeconds(server.pid) - cpuBefore;
 
   if (result.status !== 200) fail(`the ${format.format} export answered ${result.status}: ${result.tail.slice(0, 300)}`);
   const contentType = String(result.headers['content-type'] ?? '');
@@ -554,6 +583,9 @@ async function measureExport(server, cookies, databaseFile, format) {
     ttfbMs: round(result.ttfbMs, 1),
     rowsPerSecond: Math.round(rows / seconds),
     mbPerSecond: round(result.bytes / MB / seconds, 1),
+    // What the export would reach with the server's time alone on a core: the machine may be busy with other work.
+    serverCpuSeconds: round(cpuSeconds, 2),
+    rowsPerServerCpuSecond: Math.round(rows / cpuSeconds),
     memory: {
       baselineBytes,
       peakBytes,
@@ -635,13 +667,13 @@ const mb = (bytes) => (bytes / MB).toFixed(1);
 const ms = (x) => (x === null ? '-' : x.toFixed(1));
 
 function printExports(exports, queueIdle, settings) {
-  const header = ['format', 'rows', 'MB', 's', 'rows/s', 'MB/s', 'TTFB ms', 'RSS before MB', 'peak MB', 'growth MB', 'queue p50 ms', 'p95', 'n']
-    .map((h, i) => pad(h, [6, 9, 7, 6, 8, 6, 8, 13, 8, 10, 12, 6, 3][i], i === 0)).join('  ');
+  const header = ['format', 'rows', 'MB', 's', 'rows/s', 'MB/s', 'TTFB ms', 'CPU s', 'rows/CPU s', 'RSS before MB', 'peak MB', 'growth MB', 'queue p50 ms', 'p95', 'n']
+    .map((h, i) => pad(h, [6, 9, 7, 6, 8, 6, 8, 6, 10, 13, 8, 10, 12, 6, 3][i], i === 0)).join('  ');
   const lines = [`Export of the whole log (${settings.rows.toLocaleString('en')} synthetic rows) over HTTP, one at a time; MB = 10^6 bytes`, '', header, '-'.repeat(header.length)];
   for (const e of exports) {
     lines.push([
       pad(e.format, 6, false), pad(e.rows, 9), pad(mb(e.bytes), 7), pad(e.seconds.toFixed(2), 6), pad(e.rowsPerSecond, 8), pad(e.mbPerSecond.toFixed(1), 6),
-      pad(ms(e.ttfbMs), 8), pad(mb(e.memory.baselineBytes), 13), pad(mb(e.memory.peakBytes), 8), pad(mb(e.memory.growthBytes), 10),
+      pad(ms(e.ttfbMs), 8), pad(e.serverCpuSeconds.toFixed(2), 6), pad(e.rowsPerServerCpuSecond, 10), pad(mb(e.memory.baselineBytes), 13), pad(mb(e.memory.peakBytes), 8), pad(mb(e.memory.growthBytes), 10),
       pad(ms(e.queueDuringExport.medianMs), 12), pad(ms(e.queueDuringExport.p95Ms), 6), pad(e.queueDuringExport.requests, 3),
     ].join('  '));
   }
@@ -712,6 +744,9 @@ async function main() {
   const databaseFile = path.join(dir, 'bench.db');
   let server;
   const cleanUp = async () => {
+    // Idle keep-alive connections would hold the server's graceful close (and its profile) until the SIGKILL.
+    agent.destroy();
+    http.globalAgent.destroy();
     await stopServer(server);
     if (!settings.keep) fs.rmSync(dir, { recursive: true, force: true });
   };
@@ -727,7 +762,7 @@ async function main() {
     const facts = readFacts(databaseFile);
 
     process.stderr.write(`starting the production server (build ${build.id})...\n`);
-    server = await startServer(databaseFile);
+    server = await startServer(databaseFile, settings.cpuProf);
     const { pid, group } = listeningPid(server.port, server.child.pid);
     server.pid = pid;
     process.stderr.write(`server listening on ${server.origin}, pid ${pid} (process group ${group.join(', ')})\n`);
@@ -804,13 +839,19 @@ async function main() {
     fs.mkdirSync(path.dirname(settings.out), { recursive: true });
     fs.writeFileSync(settings.out, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nWrote ${path.relative(process.cwd(), settings.out) || settings.out}`);
+    if (settings.cpuProf) console.log(`CPU profiles of the server's processes: ${settings.cpuProf} (written as they exit)`);
     if (settings.keep) {
       console.log(`Kept ${dir}. Serve it again with: DATABASE_PATH=${databaseFile} npm start (accounts ${ACCOUNTS[0].email} etc., password ${PASSWORD})`);
     }
     return 0;
+  } catch (error) {
+    // A dead server shows first as a reset connection; its exit follows.
+    if (server && !server.exited) await sleep(1_000);
+    if (!server?.exited) throw error;
+    const { code, signal } = server.exited;
+    fail(`the server exited (${signal ?? `code ${code}`}) during the run (${error.message}); its last output:\n${server.output.join('\n')}`);
   } finally {
     await cleanUp();
-    agent.destroy();
   }
 }
 
