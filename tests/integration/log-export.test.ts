@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/auth/actor';
-import { restoreCsvText } from '@/lib/csv/csv-row';
+import { csvRow, restoreCsvText } from '@/lib/csv/csv-row';
 import { appendLogEntry, type LogEntryInput } from '@/lib/log/append-log-entry';
+import { CSV_EXPORT } from '@/lib/log/export/csv-export';
 import { EXPORT_COLUMNS } from '@/lib/log/export/export-columns';
 import { EXPORT_FORMAT_NAMES, type ExportFormat } from '@/lib/log/export/export-formats';
 import type { LoggedExportSummary } from '@/lib/log/export/export-summary';
@@ -338,9 +339,11 @@ describe('who may export', () => {
     expect(logRows(temp.db)).toEqual(before);
   });
 
-  it('a stranger is refused before a filter naming a missing article is noticed', () => {
+  it('a stranger is refused before an unknown format or a filter naming a missing article is noticed', () => {
     expect(openLogExport(temp.db, userActor(temp.db, ids.moderator), { format: 'csv', filters: filtered({ article: 999 }) }))
       .toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    expect(openLogExport(temp.db, anonymousActor(), { format: 'xml' as ExportFormat, filters: NO_LOG_FILTERS }))
+      .toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
   });
 
   it.each([
@@ -425,6 +428,28 @@ describe('the log_exported row', () => {
     const summary = expectedSummary('csv', NO_LOG_FILTERS, received, false);
     expect(added[0]).toMatchObject({ action: 'log_exported', actor_id: ids.owner, new_state: canonicalJson(summary) });
     expect(logged).toEqual({ ...summary, log_entry: { id: added[0]!.id, hash: added[0]!.hash } });
+  });
+});
+
+describe('an export that fails part way', () => {
+  it('hands over the rows read, errors, closes its reader and is logged incomplete with exactly those rows', async () => {
+    const failing = vi.spyOn(CSV_EXPORT, 'row');
+    failing.mockImplementation((values) => {
+      if (values[0] === row.flagged) throw new Error('disk read failed');
+      return csvRow(values);
+    });
+    let logged: LoggedExportSummary | undefined;
+    const opened = openLogExport(temp.db, owner(), { format: 'csv', filters: NO_LOG_FILTERS }, { onLogged: (summary) => (logged = summary) });
+    if (!opened.ok) throw new Error(opened.message);
+    const reader = opened.body.getReader();
+    const first = await reader.read();
+    await expect(reader.read()).rejects.toThrow('disk read failed');
+    failing.mockRestore();
+
+    const handedOver = readCsv(new TextDecoder().decode(first.value)).rows;
+    expect(handedOver).toEqual(storedRows([row.promoted, row.hidden]));
+    expect(logged).toEqual({ ...expectedSummary('csv', NO_LOG_FILTERS, handedOver, false), log_entry: expect.any(Object) });
+    expect(logRows(temp.db).at(-1)).toMatchObject({ id: logged!.log_entry.id, action: 'log_exported' });
   });
 });
 

@@ -35,15 +35,15 @@ export function authorizeLogExport(db: Db, actor: Actor): AuthorizedActor | Fail
 }
 
 /**
- * Who: owners and the system. Refuses anyone else (UNAUTHENTICATED/FORBIDDEN), then a filter naming a
- * missing article, user or comment (INVALID_INPUT); a refusal writes nothing. The body reads every
+ * Who: owners and the system. Refuses anyone else (UNAUTHENTICATED/FORBIDDEN), then an unknown format
+ * or a filter naming a missing article, user or comment (INVALID_INPUT); a refusal writes nothing. The body reads every
  * matching row in id order from one snapshot, a chunk at a time as the reader asks; when the last
  * row is read, or the reader gives up, ONE immediate transaction appends the `log_exported` row.
  */
 export function openLogExport(db: Db, actor: Actor, input: LogExportInput, options: LogExportOptions = {}): Result<LogExport> {
-  if (!isExportFormat(input.format)) return fail('INVALID_INPUT', `There is no export format ${String(input.format)}.`);
   const caller = authorizeLogExport(db, actor);
   if ('ok' in caller) return caller;
+  if (!isExportFormat(input.format)) return fail('INVALID_INPUT', `There is no export format ${String(input.format)}.`);
   const unknown = findUnknownLogReference(db, input.filters);
   if (unknown) return fail('INVALID_INPUT', unknown);
   const writer = EXPORT_FORMATS[input.format];
@@ -90,8 +90,8 @@ function exportBody(
       try {
         for (let next = snapshot.rows.next(); !next.done; next = snapshot.rows.next()) {
           const values = next.value;
-          tally.add(values[0] as number, values[values.length - 1] as string);
           text += writer.row(values);
+          tally.add(values[0] as number, values[values.length - 1] as string);
           if (text.length >= chunkSize) {
             controller.enqueue(encoder.encode(text));
             return;
