@@ -9,6 +9,7 @@ import type { LogFilters } from '@/lib/log/log-filters';
 import { fail, type Failure, type Result } from '@/lib/result';
 import { exportFilename } from './export-filename';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './export-formats';
+import { ByteChunk } from './byte-chunk';
 import { startExportTally, type ExportSummary, type LoggedExportSummary } from './export-summary';
 import type { ExportWriter } from './export-writer';
 import { openLogSnapshot, type LogSnapshot } from './log-snapshot';
@@ -18,7 +19,7 @@ export type LogExportInput = { format: ExportFormat; filters: LogFilters };
 export type LogExportOptions = {
   /** For the file name's default end date (today, UTC). */
   now?: number;
-  /** Characters of text gathered before a chunk is handed on. */
+  /** Bytes gathered before a chunk is handed on. */
   chunkSize?: number;
   /** Called once the log_exported row is written, complete or not. */
   onLogged?: (summary: LoggedExportSummary) => void;
@@ -65,9 +66,10 @@ function exportBody(
 ): ReadableStream<Uint8Array> {
   const chunkSize = options.chunkSize ?? CHUNK_SIZE;
   const tally = startExportTally(input.format, input.filters);
-  const encoder = new TextEncoder();
+  // Room for a full chunk and the row that tips it over; a longer row grows the buffer.
+  const bytes = new ByteChunk(chunkSize * 2);
+  bytes.append(writer.header);
   let settled = false;
-  let pending = writer.header;
 
   /** Closes the snapshot and logs what was exported, once, before anything after the last row is sent. */
   const settle = (complete: boolean): LoggedExportSummary => {
@@ -85,24 +87,23 @@ function exportBody(
     // the pull first yields to the event loop: without it, other requests wait for the whole export.
     async pull(controller) {
       await yieldToEventLoop();
-      let text = pending;
-      pending = '';
       try {
         for (let next = snapshot.rows.next(); !next.done; next = snapshot.rows.next()) {
           const values = next.value;
-          text += writer.row(values);
+          bytes.append(writer.row(values));
           tally.add(values[0] as number, values[values.length - 1] as string);
-          if (text.length >= chunkSize) {
-            controller.enqueue(encoder.encode(text));
+          if (bytes.size >= chunkSize) {
+            controller.enqueue(bytes.take());
             return;
           }
         }
         const logged = settle(true);
-        controller.enqueue(encoder.encode(text + writer.footer(logged)));
+        bytes.append(writer.footer(logged));
+        controller.enqueue(bytes.take());
         controller.close();
       } catch (error) {
         // The rows read so far reach the reader before the error, so that an incomplete export's row counts what it handed over.
-        if (text) controller.enqueue(encoder.encode(text));
+        if (bytes.size > 0) controller.enqueue(bytes.take());
         if (!settled) settle(false);
         controller.error(error);
       }
