@@ -8,7 +8,7 @@ export type LogAudience = 'owner' | 'moderator';
 
 export type SqlCondition = { where: string; params: (string | number)[] };
 
-/** The trigram index needs three characters to narrow anything. */
+/** The trigram index needs three characters to narrow anything. The query parser asks for that many; a shorter search is still answered right, by the LIKE alone. */
 const TRIGRAM = 3;
 
 const OWNER_ONLY_LIST = OWNER_ONLY_LOG_ACTIONS.map((action) => `'${action}'`).join(', ');

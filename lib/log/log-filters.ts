@@ -23,6 +23,8 @@ export const LOG_FILTER_KEYS = ['from', 'to', 'article', 'actor', 'action', 'rea
 
 export const NO_LOG_FILTERS: LogFilters = { from: null, to: null, article: null, actor: null, action: null, reason: null, comment: null, q: null };
 
+/** The trigram index finds three characters or more; a shorter search would read the whole log. */
+export const LOG_SEARCH_MIN = 3;
 export const LOG_SEARCH_MAX = 200;
 
 const ID = /^[1-9]\d{0,15}$/;
@@ -46,7 +48,12 @@ const logFiltersSchema = z
     action: z.enum(LOG_ACTIONS, { error: `action must be one of ${LOG_ACTIONS.join(', ')}` }).optional(),
     reason: z.enum(MODERATION_REASONS, { error: `reason must be one of ${MODERATION_REASONS.join(', ')}` }).optional(),
     comment: id('comment must be a comment id').optional(),
-    q: z.string().trim().max(LOG_SEARCH_MAX, { message: `the search is at most ${LOG_SEARCH_MAX} characters` }).optional(),
+    q: z
+      .string()
+      .trim()
+      .max(LOG_SEARCH_MAX, { message: `the search is at most ${LOG_SEARCH_MAX} characters` })
+      .refine((q) => q === '' || [...q].length >= LOG_SEARCH_MIN, { message: `search the notes for at least ${LOG_SEARCH_MIN} characters` })
+      .optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: 'from must not be after to', path: ['from'] });
 

@@ -78,6 +78,9 @@ describe('parseLogQuery', () => {
     ['action=comment_vaporised', 'action must be one of'],
     ['reason=because', 'reason must be one of spam, harassment, hate, misinformation, off_topic, personal_information, other'],
     [`q=${'x'.repeat(201)}`, 'the search is at most 200 characters'],
+    ['q=ok', 'search the notes for at least 3 characters'],
+    ['q=%20%25_%20', 'search the notes for at least 3 characters'],
+    ['q=%F0%9F%91%8D%F0%9F%8F%BD', 'search the notes for at least 3 characters'],
   ])('refuses %s in words', (query, message) => {
     const result = parsed(query);
     expect(result.success).toBe(false);
@@ -189,7 +192,7 @@ describe('logFilterCondition on a hand-built log', () => {
     expect(matching({ q: 'nothing like this' })).toEqual([]);
   });
 
-  it('% and _ are plain characters, with and without the trigram index (three characters or more)', () => {
+  it('% and _ are plain characters, through the trigram index and, for a search the parser would refuse as too short, without it', () => {
     expect(matching({ q: '%' })).toEqual([2, 8]);
     expect(matching({ q: '0%' })).toEqual([2, 8]);
     expect(matching({ q: '_' })).toEqual([2]);

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { MODERATION_REASON_LABELS, MODERATION_REASONS } from '@/db/moderation-reasons';
 import { LOG_ACTIONS } from '@/lib/log/append-log-entry';
 import { LOG_ACTION_LABELS } from '@/lib/log/log-action-labels';
-import { LOG_SEARCH_MAX, type LOG_FILTER_KEYS } from '@/lib/log/log-filters';
+import { LOG_SEARCH_MAX, LOG_SEARCH_MIN, type LOG_FILTER_KEYS } from '@/lib/log/log-filters';
 import type { LogActorChoice } from '@/lib/queries/log-page-types';
 import { LOG_PATH } from './log-view-href';
 
@@ -67,7 +67,7 @@ export function LogFilterForm({ values, articles, actors, summary }: Props) {
         </p>
         <p className="log-field">
           <label htmlFor="log-q">Notes contain</label>
-          <input id="log-q" name="q" type="search" maxLength={LOG_SEARCH_MAX} defaultValue={values.q} />
+          <input id="log-q" name="q" type="search" minLength={LOG_SEARCH_MIN} maxLength={LOG_SEARCH_MAX} defaultValue={values.q} />
         </p>
       </div>
       {summary && <input type="hidden" name="summary" value="1" />}
