@@ -240,24 +240,26 @@ async function startServer(databaseFile, cpuProf) {
   return server;
 }
 
+/**
+ * SIGTERM to the server's own process (serve.ts closes and exits, writing a CPU profile if asked; tsx, its parent,
+ * then exits too), or to the whole group before the server was found; SIGKILL to whatever of the group is left.
+ */
 async function stopServer(server) {
   if (!server) return;
-  const group = -server.child.pid;
-  const signal = (name) => {
+  const kill = (pid, name) => {
     try {
-      process.kill(group, name);
+      process.kill(pid, name);
     } catch {
       // already gone
     }
   };
   if (!server.exited) {
-    signal('SIGTERM');
+    kill(server.pid ?? -server.child.pid, 'SIGTERM');
     const exited = once(server.child, 'exit');
-    const timeout = sleep(5_000).then(() => 'timeout');
-    if ((await Promise.race([exited, timeout])) === 'timeout') signal('SIGKILL');
+    const timeout = sleep(15_000).then(() => 'timeout');
+    await Promise.race([exited, timeout]);
   }
-  // Whatever else the group started (tsx runs the server in a child of its own).
-  signal('SIGKILL');
+  kill(-server.child.pid, 'SIGKILL');
 }
 
 /** The process in the server's group that holds the listening socket: tsx starts node in a child process. */
