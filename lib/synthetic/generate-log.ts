@@ -89,7 +89,7 @@ function readCast(db: Db) {
 /**
  * Appends `rows` rows after the log's last row, each hashed exactly as appendLogEntry hashes it, so
  * verifyLogChain passes. Comment states follow each comment through the actions taken on it (a
- * hidden comment is unhidden, not hidden again). Readers of the log may be writing meanwhile: each
+ * hidden comment is unhidden, not hidden again). Another process may append meanwhile: each
  * batch continues from the row it finds last.
  */
 export function appendSyntheticLog(db: Db, options: SyntheticLogOptions): SyntheticLogResult {
