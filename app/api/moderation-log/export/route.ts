@@ -2,15 +2,12 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
-import { jsonError } from '@/lib/http/json-error';
+import { accessRefused, jsonError } from '@/lib/http/json-error';
 import { parseExportQuery } from '@/lib/log/export/export-query';
 import { authorizeLogExport, openLogExport } from '@/lib/log/export/open-log-export';
-import type { Failure } from '@/lib/result';
 
 // Every request reads the log as it is now, for the viewer asking.
 export const dynamic = 'force-dynamic';
-
-const refused = (failure: Failure) => jsonError(failure.code === 'UNAUTHENTICATED' ? 401 : 403, failure.code.toLowerCase(), failure.message);
 
 /** The rows matching the filters, in id order, then the summary (NDJSON, JSON); the export is logged when it ends. */
 export async function GET(request: NextRequest) {
@@ -20,10 +17,10 @@ export async function GET(request: NextRequest) {
   if (!query.success) {
     // Who may export comes first: a stranger learns nothing, not even which parameters are wrong.
     const caller = authorizeLogExport(db, viewer);
-    return 'ok' in caller ? refused(caller) : jsonError(400, 'invalid_query', query.message);
+    return 'ok' in caller ? accessRefused(caller) : jsonError(400, 'invalid_query', query.message);
   }
   const opened = openLogExport(db, viewer, { format: query.format, filters: query.filters });
-  if (!opened.ok) return opened.code === 'INVALID_INPUT' ? jsonError(400, 'invalid_query', opened.message) : refused(opened);
+  if (!opened.ok) return opened.code === 'INVALID_INPUT' ? jsonError(400, 'invalid_query', opened.message) : accessRefused(opened);
   return new Response(opened.body, {
     headers: {
       'Content-Type': opened.contentType,

@@ -2,14 +2,11 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
-import { jsonError } from '@/lib/http/json-error';
+import { accessRefused, jsonError } from '@/lib/http/json-error';
 import { readTransparencySummary, transparencySummaryRefusal } from '@/lib/log/transparency-summary';
 import { transparencySummaryCsv } from '@/lib/log/transparency-summary-csv';
 import { summaryFileName } from '@/lib/log/transparency-summary-period';
 import { parseSummaryQuery } from '@/lib/log/transparency-summary-query';
-import type { Failure } from '@/lib/result';
-
-const refused = (failure: Failure) => jsonError(failure.code === 'UNAUTHENTICATED' ? 401 : 403, failure.code.toLowerCase(), failure.message);
 
 const CONTENT_TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8' } as const;
 
@@ -21,10 +18,10 @@ export async function GET(request: NextRequest) {
   if (!query.success) {
     // Who may look comes first: a stranger learns nothing, not even which parameters are wrong.
     const refusal = transparencySummaryRefusal(db, viewer);
-    return refusal ? refused(refusal) : jsonError(400, 'invalid_query', query.message);
+    return refusal ? accessRefused(refusal) : jsonError(400, 'invalid_query', query.message);
   }
   const answer = readTransparencySummary(db, viewer, query.period);
-  if (!answer.ok) return refused(answer);
+  if (!answer.ok) return accessRefused(answer);
   const body = query.format === 'csv' ? transparencySummaryCsv(answer.summary) : `${JSON.stringify(answer.summary)}\n`;
   return new Response(body, {
     headers: {

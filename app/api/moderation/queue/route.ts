@@ -1,12 +1,9 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
-import { jsonError } from '@/lib/http/json-error';
+import { accessRefused, jsonError } from '@/lib/http/json-error';
 import { queueReaderRefusal, readModerationQueueFor } from '@/lib/queries/moderation-queue';
-import type { Failure } from '@/lib/result';
 import { parseQueueQuery } from '@/lib/validation/queue-query';
-
-const refused = (failure: Failure) => jsonError(failure.code === 'UNAUTHENTICATED' ? 401 : 403, failure.code.toLowerCase(), failure.message);
 
 /** One page of a moderation queue tab with every tab's count, and fresh cards for `include`; moderators and owners only. */
 export async function GET(request: NextRequest) {
@@ -16,10 +13,10 @@ export async function GET(request: NextRequest) {
   if (!query.success) {
     // Who may look comes first: a stranger learns nothing, not even which parameters are wrong.
     const refusal = queueReaderRefusal(db, viewer);
-    return refusal ? refused(refusal) : jsonError(400, 'invalid_query', query.message);
+    return refusal ? accessRefused(refusal) : jsonError(400, 'invalid_query', query.message);
   }
   const answer = readModerationQueueFor(db, viewer, query.data);
-  if (!answer.ok) return refused(answer);
+  if (!answer.ok) return accessRefused(answer);
   // What a moderator sees is for them alone: never cached, never shared.
   return Response.json(answer.queue, { headers: { 'Cache-Control': 'private, no-store' } });
 }
