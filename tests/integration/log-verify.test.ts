@@ -1,11 +1,13 @@
 // Verifying exports: honest CSV, NDJSON and JSON files from openLogExport pass, filtered or not, empty or
-// not; edited, removed, reordered and truncated rows and lying summaries are caught at the right row and
-// line; --db holds a file up to its database; the command line answers with exit codes and plain lines.
+// not, a CSV's "" told from its empty fields; edited, removed, reordered and truncated rows and lying
+// summaries are caught at the right row and line; --db holds a file up to its database; the command
+// line answers with exit codes and plain lines.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { appendLogEntry, type LogEntryInput } from '@/lib/log/append-log-entry';
 import type { ExportFormat } from '@/lib/log/export/export-formats';
 import { openLogExport } from '@/lib/log/export/open-log-export';
 import { computeLogHash, GENESIS_HASH, hashedFieldsOf, type StoredLogRow } from '@/lib/log/hash-chain';
@@ -162,6 +164,70 @@ describe('an honest export verifies', () => {
       const bare = path.join(dir, `bare-${format}`);
       fs.copyFileSync(await exportFile(format, {}, `for-bare.${format}`), bare);
       expect(await verify(bare)).toMatchObject({ ok: true, format });
+    }
+  });
+});
+
+describe('CSV: "" (empty text) and an empty field (null) are told apart', () => {
+  /** Row 81 spans two lines and holds "" after its line break; row 82 follows it with "" and empty fields. */
+  function appendRowsWithEmptyText(): void {
+    const entry = (change: Partial<LogEntryInput>): LogEntryInput => ({
+      actor: { id: null, name: 'command line', role: 'system' },
+      action: 'comments_closed',
+      target: null,
+      ...change,
+    });
+    for (const input of [
+      entry({ publicNote: 'Closed for the night,\r\nopen again at eight.', internalNote: '', requestId: '' }),
+      entry({ publicNote: '', internalNote: null, reasonCode: '' }),
+    ]) {
+      temp.db.transaction((tx) => appendLogEntry(tx, input), { behavior: 'immediate' });
+    }
+  }
+
+  /** The file with the text of row `id`'s record (which holds no line break) changed. */
+  function editRecord(text: string, id: number, change: (record: string) => string): string {
+    const start = text.indexOf(`\r\n${id},`) + 2;
+    const end = text.indexOf('\r\n', start);
+    return text.slice(0, start) + change(text.slice(start, end)) + text.slice(end);
+  }
+
+  it('in the middle of a record, and after a line break inside one: each way round the hash recomputes only as exported', async () => {
+    appendRowsWithEmptyText();
+    const file = await exportFile('csv');
+    const text = read(file);
+    expect(text).toContain('"Closed for the night,\r\nopen again at eight.","",,,""');
+    expect(text).toMatch(/\r\n82,[^\r]*,"","",,,,,/);
+    expect(await verify(file, temp.file)).toMatchObject({ ok: true, facts: { rows: ROWS + 2 } });
+
+    write(file, text.replace('"Closed for the night,\r\nopen again at eight.","",', '"Closed for the night,\r\nopen again at eight.",,'));
+    expect(broken(await verify(file)).line).toBe(
+      `BROKEN at row 81 (line ${csvLineOf(text, 81)}): its hash does not recompute from its content: the row was altered`,
+    );
+    // Row 81 spans two lines.
+    const line = csvLineOf(text, 82);
+    expect(line).toBe(csvLineOf(text, 81) + 2);
+    const altered = `BROKEN at row 82 (line ${line}): its hash does not recompute from its content: the row was altered`;
+    write(file, editRecord(text, 82, (record) => record.replace(',"","",', ',"",,')));
+    expect(broken(await verify(file)).line).toBe(altered);
+    write(file, editRecord(text, 82, (record) => record.replace(',"",,,,,', ',"","",,,,')));
+    expect(broken(await verify(file)).line).toBe(altered);
+  });
+
+  it('at the start and the end of a record', async () => {
+    appendRowsWithEmptyText();
+    const file = await exportFile('csv');
+    const text = read(file);
+    const line = csvLineOf(text, 82);
+    const cases: [(record: string) => string, string][] = [
+      [(record) => `""${record.slice(2)}`, `BROKEN at line ${line}: id must be a whole number above 0, not ""`],
+      [(record) => record.slice(2), `BROKEN at line ${line}: id is empty, but every row has one`],
+      [(record) => `${record.slice(0, -64)}""`, `BROKEN at row 82 (line ${line}): hash must be 64 lowercase hex digits, not ""`],
+      [(record) => record.slice(0, -64), `BROKEN at row 82 (line ${line}): hash is empty, but every row has one`],
+    ];
+    for (const [change, verdict] of cases) {
+      write(file, editRecord(text, 82, change));
+      expect(broken(await verify(file)).line).toBe(verdict);
     }
   });
 });

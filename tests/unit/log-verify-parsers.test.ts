@@ -1,12 +1,13 @@
-// The verifier's parsers and checks on hand-built rows: a CSV record back to its row, a JSON element
-// checked field by field, the chain check's facts, and the runs named in a verdict.
+// The verifier's parsers and checks on hand-built rows: "" told from an empty CSV field, a CSV record
+// back to its row, a JSON element checked field by field, the chain check's facts, and the runs named in a verdict.
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvRow } from '@/lib/csv/csv-row';
 import { EXPORT_COLUMNS } from '@/lib/log/export/export-columns';
 import { computeLogHash, GENESIS_HASH, hashedFieldsOf, type StoredLogRow } from '@/lib/log/hash-chain';
 import { BrokenExport, brokenPlaceLabel } from '@/lib/log/verify/broken-export';
-import { csvRecordRow, type CsvField } from '@/lib/log/verify/csv-export-reader';
+import { csvRecordRow } from '@/lib/log/verify/csv-export-reader';
+import { csvRecordFields, type CsvField, type RawCsvRecord } from '@/lib/log/verify/csv-record-fields';
 import { runsLabel } from '@/lib/log/verify/describe-export-verdict';
 import { startExportChainCheck } from '@/lib/log/verify/export-chain-check';
 import { exportRowObject, parseExportElement } from '@/lib/log/verify/json-export-element';
@@ -41,12 +42,20 @@ function chain(count: number, note = (id: number): string | null => `note ${id}`
   return rows;
 }
 
-/** A row written by the real CSV writer and read back by the real parser, with the verifier's cast. */
+/** csv-parse's own quoting flag, as a cast function sees it: an empty field read without quotes is null. */
+const castQuoting = { cast: (value: string, context: { quoting: boolean }) => (value === '' && !context.quoting ? null : value) };
+
+/** A row written by the real CSV writer and read back by the real parser, null told from "" by csv-parse itself. */
 function csvFields(row: StoredLogRow): CsvField[] {
-  const records = parse(csvRow(EXPORT_COLUMNS.map((column) => row[column])), {
-    cast: (value, context) => (value === '' && !context.quoting ? null : value),
-  }) as CsvField[][];
+  const records = parse(csvRow(EXPORT_COLUMNS.map((column) => row[column])), castQuoting) as CsvField[][];
   return records[0]!;
+}
+
+/** Each record of the text as the verifier reads it: parsed with `raw: true`, its empty fields told apart by its text. */
+function csvRecordsFields(text: string): CsvField[][] {
+  // csv-parse's types leave out what `raw: true` yields.
+  const records = parse(text, { raw: true, relax_column_count: true }) as unknown as RawCsvRecord[];
+  return records.map(csvRecordFields);
 }
 
 function brokenBy(run: () => unknown): { where: string; reason: string } {
@@ -58,6 +67,34 @@ function brokenBy(run: () => unknown): { where: string; reason: string } {
   }
   throw new Error('expected a BrokenExport');
 }
+
+describe('csvRecordFields', () => {
+  it.each([
+    ['at the start of a record', '"",x,y\r\n,x,y\r\n', [['', 'x', 'y'], [null, 'x', 'y']]],
+    ['in the middle', 'x,"",y\r\nx,,y\r\n', [['x', '', 'y'], ['x', null, 'y']]],
+    ['at the end, with and without a line break after it', 'x,y,""\r\nx,y,\r\nx,y,""', [['x', 'y', ''], ['x', 'y', null], ['x', 'y', '']]],
+    ['after quoted fields holding quotes, commas and line breaks', '"a,""b""",,"","c\r\nd",,"e""",""\r\n', [['a,"b"', null, '', 'c\r\nd', null, 'e"', '']]],
+    ['in a record that spans lines', '"one\r\ntwo","",,"three\nfour\rfive",\r\nnext,""\r\n', [['one\r\ntwo', '', null, 'three\nfour\rfive', null], ['next', '']]],
+    ['after emoji, right-to-left text and an apostrophe', `"👍🏽, שלום",,"",'=1+1,\r\n`, [['👍🏽, שלום', null, '', "'=1+1", null]]],
+    ['in records of empty fields only', ',"",\r\n"",,""\r\n', [[null, '', null], ['', null, '']]],
+  ])('tells "" (empty text) from an empty field (null) %s', (_where, text, expected) => {
+    expect(csvRecordsFields(text)).toEqual(expected);
+    // csv-parse's own quoting flag, as a cast function sees it, agrees.
+    expect(parse(text, { ...castQuoting, relax_column_count: true })).toEqual(expected);
+  });
+
+  it('reads back what the CSV writer wrote, "" and null in every column that may hold them', () => {
+    const rows = chain(3).map((row, index) => ({
+      ...row,
+      reason_code: [null, '', 'spam'][index]!,
+      public_note: ['', null, 'Two\r\nlines, and "quotes"'][index]!,
+      internal_note: ['=1+1', '', null][index]!,
+      request_id: ['', null, ''][index]!,
+    }));
+    const text = rows.map((row) => csvRow(EXPORT_COLUMNS.map((column) => row[column]))).join('');
+    expect(csvRecordsFields(text).map((fields, index) => csvRecordRow(fields, index + 2))).toEqual(rows);
+  });
+});
 
 describe('csvRecordRow', () => {
   it('gives back the row: ids as numbers, empty fields as null, "" as empty text, defused text restored', () => {

@@ -1,22 +1,16 @@
-// Reads a CSV export as a stream with a real RFC 4180 parser: the header row, then one log row per record.
+// Reads a CSV export as a stream with a real RFC 4180 parser (csv-parse): the header row, then one log row per record.
 import fs from 'node:fs';
 import { CsvError, parse } from 'csv-parse';
-import { restoreCsvText } from '@/lib/csv/csv-row';
+import { NEEDS_APOSTROPHE, restoreCsvText } from '@/lib/csv/csv-row';
 import { EXPORT_COLUMNS, type ExportColumn } from '@/lib/log/export/export-columns';
 import type { StoredLogRow } from '@/lib/log/hash-chain';
 import { BrokenExport, type BrokenPlace } from './broken-export';
+import { csvRecordFields, type CsvField, type RawCsvRecord } from './csv-record-fields';
 import { columnValueProblem, EXPORT_COLUMN_TYPES, usableId } from './export-column-types';
 import type { ExportItem } from './export-item';
 
-/** A field as parsed: null for an empty unquoted field (how the exporter writes null), text otherwise. */
-export type CsvField = string | null;
-
-/**
- * The starts csvField defuses with one more leading apostrophe: a cell that starts with one of
- * these without it, or with an apostrophe before anything else, is not what the exporter wrote.
- */
-const DEFUSED_START = /^[=+\-@\t\r']/;
 const ROW_ID = /^[1-9]\d*$/;
+const HAS_LINE_BREAK = /[\r\n]/;
 const LINE_BREAK = /\r\n|\r|\n/g;
 
 export async function* readCsvExport(file: string): AsyncGenerator<ExportItem> {
@@ -25,7 +19,8 @@ export async function* readCsvExport(file: string): AsyncGenerator<ExportItem> {
     bom: true,
     // The field count is checked here, to name the row and say how many fields it has.
     relax_column_count: true,
-    cast: (value, context) => (value === '' && !context.quoting ? null : value),
+    // The record's text, to tell "" from an empty field (see csvRecordFields).
+    raw: true,
   });
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
@@ -33,11 +28,12 @@ export async function* readCsvExport(file: string): AsyncGenerator<ExportItem> {
   let line = 1;
   let header = true;
   try {
-    for await (const fields of parser as AsyncIterable<CsvField[]>) {
-      if (header) checkHeader(fields);
-      else yield { kind: 'row', row: csvRecordRow(fields, line), line };
+    for await (const read of parser as AsyncIterable<RawCsvRecord>) {
+      const breaks = lineBreaksIn(read.record);
+      if (header) checkHeader(read.record);
+      else yield { kind: 'row', row: csvRecordRow(csvRecordFields(read), line), line };
       header = false;
-      line += 1 + lineBreaksIn(fields);
+      line += 1 + breaks;
     }
   } catch (error) {
     if (error instanceof CsvError) throw new BrokenExport({ line }, csvErrorReason(error));
@@ -49,15 +45,15 @@ export async function* readCsvExport(file: string): AsyncGenerator<ExportItem> {
   if (header) throw new BrokenExport({}, 'the file is empty: a CSV export starts with a header row');
 }
 
-function checkHeader(fields: CsvField[]): void {
+function checkHeader(fields: string[]): void {
   if (fields.join(',') !== EXPORT_COLUMNS.join(',')) {
     throw new BrokenExport({ line: 1 }, `the header row is not the export's: expected ${EXPORT_COLUMNS.join(',')}`);
   }
 }
 
-function lineBreaksIn(fields: CsvField[]): number {
+function lineBreaksIn(fields: string[]): number {
   let breaks = 0;
-  for (const field of fields) if (field !== null) breaks += field.match(LINE_BREAK)?.length ?? 0;
+  for (const field of fields) if (HAS_LINE_BREAK.test(field)) breaks += field.match(LINE_BREAK)!.length;
   return breaks;
 }
 
@@ -84,7 +80,7 @@ function csvCellValue(column: ExportColumn, field: CsvField, place: BrokenPlace)
   if (field !== null && EXPORT_COLUMN_TYPES[column].kind === 'id') {
     if (ROW_ID.test(field)) value = Number(field);
   } else if (field !== null) {
-    if (field.startsWith("'") ? !DEFUSED_START.test(field.slice(1)) : DEFUSED_START.test(field)) {
+    if (field.startsWith("'") ? !NEEDS_APOSTROPHE.test(field.slice(1)) : NEEDS_APOSTROPHE.test(field)) {
       throw new BrokenExport(place, `${column} ${defusingProblem(field)}: the cell was edited`);
     }
     value = restoreCsvText(field);
