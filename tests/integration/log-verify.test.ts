@@ -387,6 +387,42 @@ describe('a reordered row', () => {
   });
 });
 
+describe('a long CSV', () => {
+  it('is read in order to its end, and an altered row near the end is named at its row and line', async () => {
+    // Parsed on a worker thread in batches of hundreds: these rows take several, more than it may send ahead.
+    appendSyntheticLog(temp.db, { rows: 3_000, seed: 7 });
+    const file = await exportFile('csv');
+    expect(await verify(file, temp.file)).toMatchObject({ ok: true, facts: { rows: ROWS + 3_000, lastId: ROWS + 3_000 } });
+
+    const row = plainNoteRow(logRows(temp.db, ROWS + 2_900));
+    const text = read(file);
+    const at = text.indexOf(row.public_note!, text.indexOf(`\r\n${row.id},`));
+    write(file, `${text.slice(0, at)}Nothing happened here.${text.slice(at + row.public_note!.length)}`);
+    expect(broken(await verify(file)).line).toBe(
+      `BROKEN at row ${row.id} (line ${csvLineOf(text, row.id)}): its hash does not recompute from its content: the row was altered`,
+    );
+  });
+
+  it('invalid CSV is named at its line, after any row altered before it', async () => {
+    const row = plainNoteRow(logRows(temp.db));
+    const file = await exportFile('csv');
+    const text = read(file);
+    // A quote that does not end its field, a few rows on: in the same stretch of the file the parser takes at once.
+    const invalidAt = text.indexOf(`\r\n${row.id + 5},`) + 2;
+    const invalid = `${text.slice(0, invalidAt)}${row.id + 5},"x"y${text.slice(text.indexOf(',', invalidAt))}`;
+    write(file, invalid);
+    expect(broken(await verify(file)).line).toMatch(
+      new RegExp(`^BROKEN at line ${csvLineOf(text, row.id + 5)}: not valid CSV \\(Invalid Closing Quote: got "y" at line \\d+`),
+    );
+
+    const at = invalid.indexOf(row.public_note!, invalid.indexOf(`\r\n${row.id},`));
+    write(file, `${invalid.slice(0, at)}Nothing happened here.${invalid.slice(at + row.public_note!.length)}`);
+    expect(broken(await verify(file)).line).toBe(
+      `BROKEN at row ${row.id} (line ${csvLineOf(text, row.id)}): its hash does not recompute from its content: the row was altered`,
+    );
+  });
+});
+
 describe('a truncated file', () => {
   it('NDJSON cut inside a line, and cut before its summary', async () => {
     const file = await exportFile('ndjson');

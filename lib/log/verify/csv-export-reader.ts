@@ -1,34 +1,23 @@
-// Reads a CSV export as a stream with a real RFC 4180 parser (csv-parse): the header row, then one log row per record.
-import fs from 'node:fs';
-import { CsvError, parse } from 'csv-parse';
+// Reads a CSV export as a stream, parsed by csv-parse (a real RFC 4180 parser) on a worker thread: the header row, then one log row per record.
 import { NEEDS_APOSTROPHE, restoreCsvText } from '@/lib/csv/csv-row';
 import { EXPORT_COLUMNS, type ExportColumn } from '@/lib/log/export/export-columns';
 import type { StoredLogRow } from '@/lib/log/hash-chain';
 import { BrokenExport, type BrokenPlace } from './broken-export';
-import { csvRecordFields, type CsvField, type RawCsvRecord } from './csv-record-fields';
+import { csvRecordFields, type CsvField } from './csv-record-fields';
 import { columnValueProblem, EXPORT_COLUMN_TYPES, usableId } from './export-column-types';
 import type { ExportItem } from './export-item';
+import { CsvParseError, parseCsvInWorker } from './parse-csv-in-worker';
 
 const ROW_ID = /^[1-9]\d*$/;
 const HAS_LINE_BREAK = /[\r\n]/;
 const LINE_BREAK = /\r\n|\r|\n/g;
 
 export async function* readCsvExport(file: string): AsyncGenerator<ExportItem> {
-  const source = fs.createReadStream(file);
-  const parser = parse({
-    bom: true,
-    // The field count is checked here, to name the row and say how many fields it has.
-    relax_column_count: true,
-    // The record's text, to tell "" from an empty field (see csvRecordFields).
-    raw: true,
-  });
-  source.on('error', (error) => parser.destroy(error));
-  source.pipe(parser);
   // csv-parse counts a CRLF inside a quoted field as two lines, so lines are counted here from the fields.
   let line = 1;
   let header = true;
   try {
-    for await (const read of parser as AsyncIterable<RawCsvRecord>) {
+    for await (const read of parseCsvInWorker(file)) {
       const breaks = lineBreaksIn(read.record);
       if (header) checkHeader(read.record);
       else yield { kind: 'row', row: csvRecordRow(csvRecordFields(read), line), line };
@@ -36,11 +25,8 @@ export async function* readCsvExport(file: string): AsyncGenerator<ExportItem> {
       line += 1 + breaks;
     }
   } catch (error) {
-    if (error instanceof CsvError) throw new BrokenExport({ line }, csvErrorReason(error));
+    if (error instanceof CsvParseError) throw new BrokenExport({ line }, csvErrorReason(error));
     throw error;
-  } finally {
-    source.destroy();
-    parser.destroy();
   }
   if (header) throw new BrokenExport({}, 'the file is empty: a CSV export starts with a header row');
 }
@@ -57,7 +43,7 @@ function lineBreaksIn(fields: string[]): number {
   return breaks;
 }
 
-function csvErrorReason(error: CsvError): string {
+function csvErrorReason(error: CsvParseError): string {
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') return 'the file ends inside a quoted field: it was cut short';
   return `not valid CSV (${error.message})`;
 }
