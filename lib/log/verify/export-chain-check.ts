@@ -55,18 +55,17 @@ export function startExportChainCheck(): ExportChainCheck {
 
   return {
     add(row, line) {
-      const broken = (reason: string) => new BrokenExport({ row: row.id, line }, reason);
       if (computeLogHash(row.prev_hash, hashedFieldsOf(row)) !== row.hash) {
-        throw broken('its hash does not recompute from its content: the row was altered');
+        throw brokenRow(row, line, 'its hash does not recompute from its content: the row was altered');
       }
-      if (row.id === 1 && row.prev_hash !== GENESIS_HASH) throw broken('row 1 must have the genesis hash as its prev_hash');
+      if (row.id === 1 && row.prev_hash !== GENESIS_HASH) throw brokenRow(row, line, 'row 1 must have the genesis hash as its prev_hash');
       const previous = facts.lastId;
       if (previous !== null && row.id <= previous) {
-        throw broken(`it comes after row ${previous}, but an export lists rows in rising id order: rows were reordered or repeated`);
+        throw brokenRow(row, line, `it comes after row ${previous}, but an export lists rows in rising id order: rows were reordered or repeated`);
       }
       const follows = previous !== null && row.id === previous + 1;
       if (follows && row.prev_hash !== facts.lastHash) {
-        throw broken(`its prev_hash is not the hash of row ${previous} before it: one of the two was altered or replaced`);
+        throw brokenRow(row, line, `its prev_hash is not the hash of row ${previous} before it: one of the two was altered or replaced`);
       }
       if (follows) {
         if (run!.from === run!.to) startLinkedRun(run!);
@@ -86,4 +85,9 @@ export function startExportChainCheck(): ExportChainCheck {
     },
     facts: () => ({ ...facts, firstLinkedRuns: facts.firstLinkedRuns.map((kept) => ({ ...kept })), hashesSha256: hashes.copy().digest('hex') }),
   };
+}
+
+/** Made only when a row fails: the check runs once per row of a file that may hold millions. */
+function brokenRow(row: StoredLogRow, line: number | null, reason: string): BrokenExport {
+  return new BrokenExport({ row: row.id, line }, reason);
 }

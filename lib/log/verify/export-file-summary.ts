@@ -22,7 +22,8 @@ const summarySchema = z.strictObject({
 
 /** `{"summary": …}` and nothing else: how the exporter marks its last element. */
 export function isSummaryElement(value: unknown): value is { summary: unknown } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && 'summary' in value;
+  // Keys are counted last, so that a row (one per line of the file) is told apart without listing its keys.
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'summary' in value && Object.keys(value).length === 1;
 }
 
 export function readExportSummary(value: unknown, line: number | null): LoggedExportSummary {

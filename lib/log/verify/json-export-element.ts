@@ -35,8 +35,9 @@ export function exportRowObject(value: unknown, line: number | null): StoredLogR
   }
   const record = value as Record<string, unknown>;
   const place = { row: usableId(record.id), line };
-  const stray = Object.keys(record).find((key) => !COLUMN_SET.has(key));
-  if (stray !== undefined) throw new BrokenExport(place, `the row has a field ${JSON.stringify(stray)} that the export does not write`);
+  for (const key in record) {
+    if (!COLUMN_SET.has(key)) throw new BrokenExport(place, `the row has a field ${JSON.stringify(key)} that the export does not write`);
+  }
   for (const column of EXPORT_COLUMNS) {
     if (!(column in record)) throw new BrokenExport(place, `the row has no ${column}`);
     const problem = columnValueProblem(column, record[column], 'null');
