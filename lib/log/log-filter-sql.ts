@@ -1,5 +1,6 @@
 // Turns log filters into one SQL condition on `moderation_log l`, shared by the viewer, the exports and the summary.
 import { likeContaining } from '@/lib/queries/like-containing';
+import { dayRangeInstants } from './day-range';
 import { OWNER_ONLY_LOG_ACTIONS } from './log-action-labels';
 import type { LogFilters } from './log-filters';
 
@@ -12,12 +13,6 @@ export type SqlCondition = { where: string; params: (string | number)[] };
 const TRIGRAM = 3;
 
 const OWNER_ONLY_LIST = OWNER_ONLY_LOG_ACTIONS.map((action) => `'${action}'`).join(', ');
-
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00.000Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString();
-}
 
 /** An FTS5 phrase: the text between double quotes, its own quotes doubled. */
 function ftsPhrase(text: string): string {
@@ -33,13 +28,12 @@ export function logFilterCondition(filters: LogFilters, audience: LogAudience): 
   };
   // Times never go back (migration 0007), so the first and last row in the range bound the id as
   // well: every index ends in the id, and one search then takes the filter and the range together.
-  if (filters.from) {
-    const start = `${filters.from}T00:00:00.000Z`;
+  const { start, end } = dayRangeInstants(filters);
+  if (start) {
     add('l.created_at >= ?', start);
     add('l.id >= coalesce((SELECT id FROM moderation_log WHERE created_at >= ? ORDER BY created_at, id LIMIT 1), 9223372036854775807)', start);
   }
-  if (filters.to) {
-    const end = nextDay(filters.to);
+  if (end) {
     add('l.created_at < ?', end);
     add('l.id <= coalesce((SELECT id FROM moderation_log WHERE created_at < ? ORDER BY created_at DESC, id DESC LIMIT 1), 0)', end);
   }

@@ -1,16 +1,6 @@
-// A summary's period as instants for SQL, in words for its heading, and in a download's file name.
+// A summary's period in words, for its heading.
 import { formatPublishedOn } from '@/lib/format/date';
 import type { SummaryPeriod } from './transparency-summary-types';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** The first instant of `from` and the first instant after `to` (ISO 8601 UTC, as the database stores times); null when open. */
-export function periodInstants(period: SummaryPeriod): { start: string | null; end: string | null } {
-  return {
-    start: period.from && `${period.from}T00:00:00.000Z`,
-    end: period.to && new Date(Date.parse(`${period.to}T00:00:00.000Z`) + DAY_MS).toISOString(),
-  };
-}
 
 /** Whether the period is one whole calendar month, which reads better as "January 2026". */
 function wholeMonth({ from, to }: SummaryPeriod): string | null {
@@ -29,10 +19,4 @@ export function periodLabel(period: SummaryPeriod): string {
   if (from) return `since ${formatPublishedOn(from)}`;
   if (to) return `up to ${formatPublishedOn(to)}`;
   return 'the whole log';
-}
-
-/** `transparency-summary_<from or "start">_<to or today's UTC date>.<ext>`, built only from validated dates. */
-export function summaryFileName(period: SummaryPeriod, extension: 'json' | 'csv', now = Date.now()): string {
-  const to = period.to ?? new Date(now).toISOString().slice(0, 10);
-  return `transparency-summary_${period.from ?? 'start'}_${to}.${extension}`;
 }

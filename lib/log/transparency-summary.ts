@@ -8,10 +8,10 @@ import { authorizeActor } from '@/lib/auth/authorize-actor';
 import type { Failure, Result } from '@/lib/result';
 import { LOG_ACTIONS, type LogAction } from './append-log-entry';
 import { LOG_ACTION_LABELS } from './log-action-labels';
+import { dayRangeInstants } from './day-range';
 import { logFilterCondition, type SqlCondition } from './log-filter-sql';
 import { NO_LOG_FILTERS } from './log-filters';
 import { nearestRankPercentile } from './transparency-summary-percentile';
-import { periodInstants } from './transparency-summary-period';
 import type {
   ActionCount, ArticleCount, DecisionTime, ModeratorCount, ModeratorRole, ReasonCount, ReportOutcomes, SummaryPeriod, TransparencySummary,
 } from './transparency-summary-types';
@@ -99,7 +99,7 @@ function periodClause(column: string, instants: { start: string | null; end: str
  * report it closes with its own time).
  */
 function decisions(db: Db, period: SummaryPeriod): DecisionRow[] {
-  const instants = periodInstants(period);
+  const instants = dayRangeInstants(period);
   const params = { ...(instants.start && { start: instants.start }), ...(instants.end && { end: instants.end }) };
   return prepared(db, `
     SELECT r.resolution, count(*) AS reports, min(r.created_at) AS firstReported, r.resolved_at AS resolvedAt

@@ -17,7 +17,8 @@ import { readTransparencySummary, transparencySummaryRefusal } from '@/lib/log/t
 import { SUMMARY_CSV_COLUMNS, transparencySummaryCsv } from '@/lib/log/transparency-summary-csv';
 import { durationLabel } from '@/lib/log/transparency-summary-duration';
 import { nearestRankPercentile } from '@/lib/log/transparency-summary-percentile';
-import { periodInstants, periodLabel, summaryFileName } from '@/lib/log/transparency-summary-period';
+import { dayRangeFileName, dayRangeInstants } from '@/lib/log/day-range';
+import { periodLabel } from '@/lib/log/transparency-summary-period';
 import { parseSummaryQuery } from '@/lib/log/transparency-summary-query';
 import type { SummaryPeriod, TransparencySummary } from '@/lib/log/transparency-summary-types';
 import { reportComment } from '@/lib/reports/report-comment';
@@ -415,13 +416,13 @@ describe('the words and names around a summary', () => {
   });
 
   it('turns days into the instants SQL compares with, the end being the next midnight', () => {
-    expect(periodInstants({ from: '2026-01-01', to: '2026-12-31' })).toEqual({ start: '2026-01-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z' });
-    expect(periodInstants({ from: null, to: null })).toEqual({ start: null, end: null });
+    expect(dayRangeInstants({ from: '2026-01-01', to: '2026-12-31' })).toEqual({ start: '2026-01-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z' });
+    expect(dayRangeInstants({ from: null, to: null })).toEqual({ start: null, end: null });
   });
 
   it('names a download after its period, an open end as "start" or today', () => {
-    expect(summaryFileName({ from: '2026-01-01', to: '2026-01-31' }, 'csv')).toBe('transparency-summary_2026-01-01_2026-01-31.csv');
-    expect(summaryFileName({ from: null, to: null }, 'json', Date.UTC(2026, 4, 6, 23, 59))).toBe('transparency-summary_start_2026-05-06.json');
+    expect(dayRangeFileName('transparency-summary', { from: '2026-01-01', to: '2026-01-31' }, 'csv', Date.now())).toBe('transparency-summary_2026-01-01_2026-01-31.csv');
+    expect(dayRangeFileName('transparency-summary', { from: null, to: null }, 'json', Date.UTC(2026, 4, 6, 23, 59))).toBe('transparency-summary_start_2026-05-06.json');
   });
 });
 

@@ -4,10 +4,10 @@ import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/auth/actor';
 import { authorizeActor, type AuthorizedActor } from '@/lib/auth/authorize-actor';
 import { appendLogEntry } from '@/lib/log/append-log-entry';
+import { dayRangeFileName } from '@/lib/log/day-range';
 import { findUnknownLogReference } from '@/lib/log/log-filter-references';
 import type { LogFilters } from '@/lib/log/log-filters';
 import { fail, type Failure, type Result } from '@/lib/result';
-import { exportFilename } from './export-filename';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './export-formats';
 import { ByteChunk } from './byte-chunk';
 import { startExportTally, type ExportSummary, type LoggedExportSummary } from './export-summary';
@@ -50,7 +50,7 @@ export function openLogExport(db: Db, actor: Actor, input: LogExportInput, optio
   const writer = EXPORT_FORMATS[input.format];
   return {
     ok: true,
-    filename: exportFilename(input.filters, writer.extension, options.now ?? Date.now()),
+    filename: dayRangeFileName('moderation-log', input.filters, writer.extension, options.now ?? Date.now()),
     contentType: writer.contentType,
     body: exportBody(db, caller, input, writer, openLogSnapshot(db.$client.name, writer.select, input.filters), options),
   };

@@ -5,7 +5,7 @@ import { getViewer } from '@/lib/auth/get-viewer';
 import { accessRefused, jsonError } from '@/lib/http/json-error';
 import { readTransparencySummary, transparencySummaryRefusal } from '@/lib/log/transparency-summary';
 import { transparencySummaryCsv } from '@/lib/log/transparency-summary-csv';
-import { summaryFileName } from '@/lib/log/transparency-summary-period';
+import { dayRangeFileName } from '@/lib/log/day-range';
 import { parseSummaryQuery } from '@/lib/log/transparency-summary-query';
 
 const CONTENT_TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8' } as const;
@@ -26,7 +26,7 @@ export async function GET(request: NextRequest) {
   return new Response(body, {
     headers: {
       'Content-Type': CONTENT_TYPES[query.format],
-      'Content-Disposition': `attachment; filename="${summaryFileName(query.period, query.format)}"`,
+      'Content-Disposition': `attachment; filename="${dayRangeFileName('transparency-summary', query.period, query.format, Date.now())}"`,
       'Cache-Control': 'private, no-store',
     },
   });
