@@ -76,6 +76,12 @@ function csvLineOf(text: string, id: number): number {
 }
 
 /** A row with its hash made to fit its (edited) content again: what a forger would do. */
+/** A CSV export's text with `row`'s public note rewritten in place, its hash left as it was. */
+function withCsvNoteEdited(text: string, row: StoredLogRow): string {
+  const at = text.indexOf(row.public_note!, text.indexOf(`\r\n${row.id},`));
+  return `${text.slice(0, at)}Nothing happened here.${text.slice(at + row.public_note!.length)}`;
+}
+
 const rehashed = (row: StoredLogRow): StoredLogRow => ({ ...row, hash: computeLogHash(row.prev_hash, hashedFieldsOf(row)) });
 
 describe('an honest export verifies', () => {
@@ -237,9 +243,7 @@ describe('an edited row', () => {
     const row = plainNoteRow(logRows(temp.db));
     const file = await exportFile('csv');
     const text = read(file);
-    const start = text.indexOf(`\r\n${row.id},`) + 2;
-    const at = text.indexOf(row.public_note!, start);
-    write(file, `${text.slice(0, at)}Nothing happened here.${text.slice(at + row.public_note!.length)}`);
+    write(file, withCsvNoteEdited(text, row));
     expect(broken(await verify(file)).line).toBe(
       `BROKEN at row ${row.id} (line ${csvLineOf(text, row.id)}): its hash does not recompute from its content: the row was altered`,
     );
@@ -396,8 +400,7 @@ describe('a long CSV', () => {
 
     const row = plainNoteRow(logRows(temp.db, ROWS + 2_900));
     const text = read(file);
-    const at = text.indexOf(row.public_note!, text.indexOf(`\r\n${row.id},`));
-    write(file, `${text.slice(0, at)}Nothing happened here.${text.slice(at + row.public_note!.length)}`);
+    write(file, withCsvNoteEdited(text, row));
     expect(broken(await verify(file)).line).toBe(
       `BROKEN at row ${row.id} (line ${csvLineOf(text, row.id)}): its hash does not recompute from its content: the row was altered`,
     );
@@ -415,8 +418,7 @@ describe('a long CSV', () => {
       new RegExp(`^BROKEN at line ${csvLineOf(text, row.id + 5)}: not valid CSV \\(Invalid Closing Quote: got "y" at line \\d+`),
     );
 
-    const at = invalid.indexOf(row.public_note!, invalid.indexOf(`\r\n${row.id},`));
-    write(file, `${invalid.slice(0, at)}Nothing happened here.${invalid.slice(at + row.public_note!.length)}`);
+    write(file, withCsvNoteEdited(invalid, row));
     expect(broken(await verify(file)).line).toBe(
       `BROKEN at row ${row.id} (line ${csvLineOf(text, row.id)}): its hash does not recompute from its content: the row was altered`,
     );
