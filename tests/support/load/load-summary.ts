@@ -1,0 +1,62 @@
+// The figures a load run is judged by: throughput, latency percentiles and every kind of error, counted.
+import type { ModerationLoadResult } from './moderation-load';
+
+export type LoadSummary = {
+  requests: number;
+  seconds: number;
+  /** Answered requests a second, refusals included: each one did the server's full work. */
+  requestsPerSecond: number;
+  acknowledged: number;
+  acknowledgedPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  refusals: Record<string, number>;
+  badAnswers: Record<string, number>;
+  transportErrors: Record<string, number>;
+  /** Refusals aside: answers that were not a result, plus no answer at all. */
+  errors: number;
+  inFlightAtStop: number;
+  unanswered: number;
+};
+
+/** The value below which `share` (0–1) of the sorted values fall: nearest rank, so always a measured value. */
+export function percentile(sorted: readonly number[], share: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil(share * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((total, n) => total + n, 0);
+const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
+
+export function summarizeLoad(result: ModerationLoadResult): LoadSummary {
+  const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+  const seconds = result.elapsedMs / 1000;
+  const perSecond = (n: number) => (seconds > 0 ? Math.round(n / seconds) : 0);
+  return {
+    requests: result.requests,
+    seconds: round(seconds, 2),
+    requestsPerSecond: perSecond(result.latenciesMs.length),
+    acknowledged: result.acknowledged.length,
+    acknowledgedPerSecond: perSecond(result.acknowledged.length),
+    latencyMs: {
+      p50: round(percentile(sorted, 0.5), 1),
+      p95: round(percentile(sorted, 0.95), 1),
+      p99: round(percentile(sorted, 0.99), 1),
+      max: round(sorted.at(-1) ?? 0, 1),
+    },
+    refusals: result.refusals,
+    badAnswers: result.badAnswers,
+    transportErrors: result.transportErrors,
+    errors: sum(result.badAnswers) + sum(result.transportErrors),
+    inFlightAtStop: result.inFlightAtStop,
+    unanswered: result.unanswered,
+  };
+}
+
+/** One line for a terminal: `1234 req/s, p50 5.1 ms, p95 … (N acknowledged, refusals {…}, errors N)`. */
+export function formatLoadSummary(summary: LoadSummary): string {
+  const { p50, p95, p99 } = summary.latencyMs;
+  const refusals = Object.entries(summary.refusals).map(([code, n]) => `${code} ${n}`).join(', ') || 'none';
+  return `${summary.requestsPerSecond} req/s over ${summary.seconds} s (${summary.requests} requests), p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms; `
+    + `${summary.acknowledged} acknowledged; refusals: ${refusals}; errors: ${summary.errors}`;
+}
