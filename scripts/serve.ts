@@ -1,12 +1,17 @@
 // npm start: migrates, checks the auth secret, and serves the production build through an HTTP server
-// that alone decides each request's client address (the sign-in rate limiter keys on it).
-import { createServer } from 'node:http';
+// that alone decides each request's client address (the sign-in rate limiter keys on it), scheme and
+// host, and refuses foreign-origin and oversized requests before Next.js reads them.
+import { createServer, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
 import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { authSecretFile, loadAuthSecret } from '@/lib/auth/auth-secret';
+import { claimDatabase } from '@/lib/backup/server-claim';
 import { commentMaxLength } from '@/lib/comments/comment-max-length';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, trustProxyFrom } from '@/lib/http/client-address';
+import { dropUntrustedForwarding } from '@/lib/http/forwarded-headers';
+import { jsonError } from '@/lib/http/json-error';
+import { refusalFor, type Refusal } from '@/lib/http/request-guard';
 import { hasActiveOwner } from '@/lib/queries/users';
 
 const { values } = parseArgs({
@@ -35,8 +40,17 @@ function prepare(): void {
   commentMaxLength();
 }
 
+/** The refusal as jsonError shapes it; the connection closes, so an unread body is not drained first. */
+async function refuse(response: ServerResponse, { status, code, message }: Refusal): Promise<void> {
+  const answer = jsonError(status, code, message);
+  response.writeHead(status, { ...Object.fromEntries(answer.headers), Connection: 'close' });
+  response.end(await answer.text());
+}
+
 async function main(): Promise<void> {
   try {
+    // Held until exit: a restore refuses while it stands, and so does a second server on the same file.
+    claimDatabase(databasePath(), 'server');
     prepare();
   } catch (error) {
     console.error(`Cannot start: ${(error as Error).message}`);
@@ -56,10 +70,13 @@ async function main(): Promise<void> {
       request.headers['x-forwarded-for'],
       trustProxy,
     );
+    dropUntrustedForwarding(request.headers, trustProxy);
+    const refusal = refusalFor(request, trustProxy);
+    if (refusal) return void refuse(response, refusal);
     void handle(request, response);
   });
   server.listen(port, values.hostname, () => {
-    console.log(`Threadkeeper is serving http://${values.hostname ?? 'localhost'}:${port}${trustProxy ? ' (trusting X-Forwarded-For from the proxy)' : ''}`);
+    console.log(`Threadkeeper is serving http://${values.hostname ?? 'localhost'}:${port}${trustProxy ? ' (trusting X-Forwarded-For, -Proto and -Host from the proxy)' : ''}`);
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => server.close(() => process.exit(0)));
