@@ -1,0 +1,58 @@
+// What scripts/serve.ts refuses before Next.js sees a request: state-changing requests from other sites, and bodies over their limit.
+import type { IncomingHttpHeaders } from 'node:http';
+import { bodyLimitFor } from './body-limits';
+import { ownOrigin } from './forwarded-headers';
+
+export type Refusal = { status: number; code: string; message: string };
+
+type RequestLine = { method?: string; url?: string; headers: IncomingHttpHeaders };
+
+/**
+ * Checked in our own HTTP server rather than proxy.ts: it costs a few comparisons instead of a proxy
+ * invocation on every server action, and it answers before Next.js's action handler (which meets a
+ * foreign Origin with a 500) or Auth.js reads a byte of the body.
+ */
+export function refusalFor(request: RequestLine, trustProxy: boolean): Refusal | null {
+  const method = request.method ?? 'GET';
+  // No GET or HEAD handler in this app changes anything, so any site may link to them.
+  if (method === 'GET' || method === 'HEAD') return null;
+  return foreignOrigin(request.headers, trustProxy) ?? oversizedBody(request);
+}
+
+function foreignOrigin(headers: IncomingHttpHeaders, trustProxy: boolean): Refusal | null {
+  const origin = headers.origin;
+  const crossSite = headers['sec-fetch-site'] === 'cross-site';
+  // No Origin is a request from outside a browser (a script, curl): it carries only cookies its sender already holds.
+  if (!crossSite && (origin === undefined || origin.toLowerCase() === ownOrigin(headers, trustProxy))) return null;
+  return {
+    status: 403,
+    code: 'forbidden_origin',
+    message: 'This request was sent by another website, so it was refused. Changes can only be made from this site’s own pages.',
+  };
+}
+
+/**
+ * Node's parser never delivers more than Content-Length bytes, so checking the declared length caps
+ * the body. A chunked body declares none and could not be capped without buffering it ahead of
+ * Next.js, so it is refused: browsers send a length for every form and fetch this app makes.
+ */
+function oversizedBody(request: RequestLine): Refusal | null {
+  const declared = request.headers['content-length'];
+  if (declared === undefined) {
+    if (request.headers['transfer-encoding'] === undefined) return null;
+    return { status: 411, code: 'length_required', message: 'A request body must state its length (Content-Length).' };
+  }
+  const limit = bodyLimitFor(pathOf(request.url));
+  if (Number(declared) <= limit) return null;
+  return {
+    status: 413,
+    code: 'body_too_large',
+    message: `The request is larger than the ${Math.floor(limit / 1024).toLocaleString('en-US')} KB this address accepts.`,
+  };
+}
+
+function pathOf(url: string | undefined): string {
+  const path = url ?? '/';
+  const query = path.indexOf('?');
+  return query === -1 ? path : path.slice(0, query);
+}
