@@ -25,6 +25,8 @@ let secret: string | undefined;
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: (secret ??= loadAuthSecret()),
+  // Auth.js then takes its URL, and so Secure cookies, from Host and X-Forwarded-Proto/-Host:
+  // scripts/serve.ts deletes those a client sends unless TRUST_PROXY=1 says our proxy wrote them.
   trustHost: true,
   session: { strategy: 'jwt' },
   pages: { signIn: '/signin', error: '/signin' },
