@@ -1,5 +1,5 @@
 // The figures a load run is judged by: throughput, latency percentiles and every kind of error, counted.
-import type { ModerationLoadResult } from './moderation-load';
+import type { LoadRun } from './action-load';
 
 export type LoadSummary = {
   requests: number;
@@ -28,7 +28,7 @@ export function percentile(sorted: readonly number[], share: number): number {
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((total, n) => total + n, 0);
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
-export function summarizeLoad(result: ModerationLoadResult): LoadSummary {
+export function summarizeLoad(result: LoadRun<unknown>): LoadSummary {
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);
   const seconds = result.elapsedMs / 1000;
   const perSecond = (n: number) => (seconds > 0 ? Math.round(n / seconds) : 0);
