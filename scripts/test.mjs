@@ -1,4 +1,4 @@
-// npm test: typecheck, lint, vitest, then Playwright against a production build; ends with one
+// npm test: dependency floors, typecheck, lint, vitest, then Playwright against a production build; ends with one
 // line "N passed, N failed" summing both test runners.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -58,6 +58,7 @@ function step(label, ok) {
   failed += 1;
 }
 
+step('dependency floors', run('dependency floors', process.execPath, ['scripts/check-dependency-floors.mjs']));
 step('typecheck', run('typecheck', bin('tsc'), ['--noEmit']));
 step('lint', run('lint', bin('eslint'), ['--max-warnings', '0', '.']));
 
