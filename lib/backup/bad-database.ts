@@ -1,0 +1,2 @@
+// A file that is not a sound Threadkeeper database (not SQLite, foreign, corrupt, a broken chain): exit status 1.
+export class BadDatabase extends Error {}
