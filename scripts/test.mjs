@@ -93,6 +93,10 @@ if (built) {
   }
   if (!playwrightOk) failures.push('playwright');
   if (!playwright) failed += 1;
+  // The crash test (npm run test:crash) fits in well under two minutes, so it runs here; it counts as one test.
+  const crashOk = run('crash safety (test:crash)', bin('tsx'), ['--conditions=react-server', 'scripts/test-crash.ts', '--port', String(await freePort())]);
+  if (crashOk) passed += 1;
+  step('crash safety', crashOk);
 } else {
   step('next build', false);
 }
