@@ -42,6 +42,8 @@ export type LoadRun<A> = {
   unanswered: number;
   /** Each answered request's time, in milliseconds. */
   latenciesMs: number[];
+  /** CPU time this process used meanwhile (user and system): the client's share of a machine it shares with the server. */
+  clientCpuMs: number;
 };
 
 /** The pause after a request that got no answer: a server that is gone refuses at once, and a tight loop would burn the CPU it shares. */
@@ -62,7 +64,7 @@ export async function runActionLoad<A>(options: ActionLoadOptions, plan: () => P
   if (options.durationMs === undefined && options.stop === undefined) throw new Error('give durationMs, stop or both');
   const client = createActionClient(options);
   const run: LoadRun<A> = {
-    elapsedMs: 0, requests: 0, acknowledged: [], refusals: {}, badAnswers: {}, transportErrors: {}, inFlightAtStop: 0, unanswered: 0, latenciesMs: [],
+    elapsedMs: 0, requests: 0, acknowledged: [], refusals: {}, badAnswers: {}, transportErrors: {}, inFlightAtStop: 0, unanswered: 0, latenciesMs: [], clientCpuMs: 0,
   };
   let stopped = false;
   let inFlight = 0;
@@ -104,6 +106,7 @@ export async function runActionLoad<A>(options: ActionLoadOptions, plan: () => P
   };
 
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   try {
     await Promise.all(Array.from({ length: options.connections }, caller));
   } finally {
@@ -112,5 +115,7 @@ export async function runActionLoad<A>(options: ActionLoadOptions, plan: () => P
     client.close();
   }
   run.elapsedMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  run.clientCpuMs = (cpu.user + cpu.system) / 1000;
   return run;
 }

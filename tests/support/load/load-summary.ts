@@ -16,6 +16,8 @@ export type LoadSummary = {
   errors: number;
   inFlightAtStop: number;
   unanswered: number;
+  /** The client's CPU time per answered request, in milliseconds. */
+  clientCpuMsPerRequest: number;
 };
 
 /** The value below which `share` (0–1) of the sorted values fall: nearest rank, so always a measured value. */
@@ -50,6 +52,7 @@ export function summarizeLoad(result: LoadRun<unknown>): LoadSummary {
     errors: sum(result.badAnswers) + sum(result.transportErrors),
     inFlightAtStop: result.inFlightAtStop,
     unanswered: result.unanswered,
+    clientCpuMsPerRequest: result.latenciesMs.length > 0 ? round(result.clientCpuMs / result.latenciesMs.length, 3) : 0,
   };
 }
 
