@@ -1,0 +1,84 @@
+// What the model test compares after every step: the rows the moderation state machine owns, read from the database in a fixed order.
+import type { Db } from '@/db/client';
+
+export type CommentState = {
+  id: number;
+  article_id: number;
+  parent_id: number | null;
+  author_id: number | null;
+  body: string;
+  status: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  edited_at: string | null;
+  flag_reason: string | null;
+  flag_note: string | null;
+  flagged_by_id: number | null;
+  flagged_at: string | null;
+  hidden_reason: string | null;
+  hidden_explanation: string | null;
+  hidden_note: string | null;
+  hidden_by_id: number | null;
+  hidden_at: string | null;
+  open_reports: number;
+  revisions: number;
+};
+
+export type ReportState = {
+  id: number;
+  comment_id: number;
+  reporter_id: number;
+  reason: string;
+  note: string | null;
+  created_at: string;
+  resolved_at: string | null;
+  resolution: string | null;
+  resolved_by_id: number | null;
+};
+
+export type AnnotationState = {
+  id: number;
+  comment_id: number;
+  author_id: number;
+  visibility: string;
+  body: string;
+  created_at: string;
+  removed_at: string | null;
+  removed_by_id: number | null;
+};
+
+export type UserState = { id: number; role: string; banned: boolean; ban_reason: string | null };
+
+export type ArticleState = { id: number; comments_open: number; comment_count: number };
+
+export type WorldState = {
+  articles: ArticleState[];
+  users: UserState[];
+  comments: CommentState[];
+  reports: ReportState[];
+  annotations: AnnotationState[];
+};
+
+const SELECT_COMMENTS = `
+  SELECT c.id, c.article_id, c.parent_id, c.author_id, c.body, c.status, c.version, c.created_at, c.updated_at, c.edited_at,
+    c.flag_reason, c.flag_note, c.flagged_by_id, c.flagged_at,
+    c.hidden_reason, c.hidden_explanation, c.hidden_note, c.hidden_by_id, c.hidden_at,
+    (SELECT count(*) FROM reports AS r WHERE r.comment_id = c.id AND r.resolved_at IS NULL) AS open_reports,
+    (SELECT count(*) FROM comment_revisions AS v WHERE v.comment_id = c.id) AS revisions
+  FROM comments AS c ORDER BY c.id`;
+
+export function observeWorld(db: Db): WorldState {
+  const sqlite = db.$client;
+  const users = sqlite.prepare('SELECT id, role, banned_at, ban_reason FROM users ORDER BY id').all() as
+    { id: number; role: string; banned_at: string | null; ban_reason: string | null }[];
+  return {
+    articles: sqlite.prepare('SELECT id, comments_open, comment_count FROM articles ORDER BY id').all() as ArticleState[],
+    users: users.map(({ banned_at, ...user }) => ({ id: user.id, role: user.role, banned: banned_at !== null, ban_reason: user.ban_reason })),
+    comments: sqlite.prepare(SELECT_COMMENTS).all() as CommentState[],
+    reports: sqlite.prepare(`SELECT id, comment_id, reporter_id, reason, note, created_at, resolved_at, resolution, resolved_by_id
+      FROM reports ORDER BY id`).all() as ReportState[],
+    annotations: sqlite.prepare(`SELECT id, comment_id, author_id, visibility, body, created_at, removed_at, removed_by_id
+      FROM annotations ORDER BY id`).all() as AnnotationState[],
+  };
+}
