@@ -27,7 +27,8 @@ export const NO_LOG_FILTERS: LogFilters = { from: null, to: null, article: null,
 export const LOG_SEARCH_MIN = 3;
 export const LOG_SEARCH_MAX = 200;
 
-const ID = /^[1-9]\d{0,15}$/;
+// At most 15 digits: every such id is a safe integer, so Number() never rounds it into another row's id.
+const ID = /^[1-9]\d{0,14}$/;
 
 /** A real calendar day: 2026-02-30 is refused, not rolled over into March. */
 function isCalendarDay(value: string): boolean {

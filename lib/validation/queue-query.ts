@@ -21,7 +21,8 @@ export const SORT_KEY = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,3})?Z)_(\d{12
 
 export type QueueQuery = { tab: QueueTab; articleId: number | null; after: string | null; include: number[] };
 
-const ID = /^[1-9]\d{0,15}$/;
+// At most 15 digits: every such id is a safe integer, so Number() never rounds it into another row's id.
+const ID = /^[1-9]\d{0,14}$/;
 
 const queueQuerySchema = z.object({
   tab: z.enum(QUEUE_TABS, { error: `tab must be one of ${QUEUE_TABS.join(', ')}` }).default('reported'),
@@ -29,7 +30,7 @@ const queueQuerySchema = z.object({
   after: z.string().regex(SORT_KEY, { message: 'after must be a nextCursor value from an earlier page' }).optional(),
   include: z
     .string()
-    .regex(/^$|^[1-9]\d{0,15}(,[1-9]\d{0,15})*$/, { message: 'include must be comment ids separated by commas' })
+    .regex(/^$|^[1-9]\d{0,14}(,[1-9]\d{0,14})*$/, { message: 'include must be comment ids separated by commas' })
     .transform((value) => [...new Set(value ? value.split(',').map(Number) : [])])
     .refine((ids) => ids.length <= QUEUE_INCLUDE_MAX, { message: `include takes at most ${QUEUE_INCLUDE_MAX} comment ids` })
     .optional(),

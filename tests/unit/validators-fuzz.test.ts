@@ -66,7 +66,7 @@ const CONTROL_EXCEPT_TAB_AND_NEWLINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F
 const codePoints = (text: string) => Array.from(text).length;
 
 function expectPositiveInteger(value: unknown, what: string): void {
-  expect(Number.isInteger(value) && (value as number) > 0, `${what} = ${String(value)}`).toBe(true);
+  expect(Number.isSafeInteger(value) && (value as number) > 0, `${what} = ${String(value)}`).toBe(true);
 }
 
 /** A comment, note or annotation as stored: normalised, trimmed, no CR, no control or lone surrogate, visible, within `max`. */
