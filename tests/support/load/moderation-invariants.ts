@@ -10,7 +10,10 @@ export type LoadOutcome = {
   acknowledged: readonly AcknowledgedModeration[];
   /** The newest log row before the load began (0 for an empty log). */
   sinceLogId: number;
-  /** Requests whose outcome is unknown (cut off by a crash, say): each may have left one row. */
+  /**
+   * Requests whose outcome is unknown, each of which may have left one row: pass the run's `unanswered`
+   * (cut off by a crash, timed out, or not a readable answer), 0 when every request was answered.
+   */
   inFlightAtStop: number;
 };
 
