@@ -1,13 +1,14 @@
 // npm start: migrates, checks the auth secret, and serves the production build through an HTTP server
 // that alone decides each request's client address (the sign-in rate limiter keys on it), scheme and
 // host, and refuses foreign-origin and oversized requests before Next.js reads them.
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';
 import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { authSecretFile, loadAuthSecret } from '@/lib/auth/auth-secret';
 import { claimDatabase } from '@/lib/backup/server-claim';
 import { commentMaxLength } from '@/lib/comments/comment-max-length';
+import { REFUSED_BODY_DRAIN_LIMIT } from '@/lib/http/body-limits';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, trustProxyFrom } from '@/lib/http/client-address';
 import { dropUntrustedForwarding } from '@/lib/http/forwarded-headers';
 import { jsonError } from '@/lib/http/json-error';
@@ -40,10 +41,15 @@ function prepare(): void {
   commentMaxLength();
 }
 
-/** The refusal as jsonError shapes it; the connection closes, so an unread body is not drained first. */
-async function refuse(response: ServerResponse, { status, code, message }: Refusal): Promise<void> {
+/** The refusal as jsonError shapes it, after which the rest of the body is dropped as it arrives (up to a limit). */
+async function refuse(request: IncomingMessage, response: ServerResponse, { status, code, message }: Refusal): Promise<void> {
+  let dropped = 0;
+  request.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > REFUSED_BODY_DRAIN_LIMIT) request.socket.destroy();
+  });
   const answer = jsonError(status, code, message);
-  response.writeHead(status, { ...Object.fromEntries(answer.headers), Connection: 'close' });
+  response.writeHead(status, Object.fromEntries(answer.headers));
   response.end(await answer.text());
 }
 
@@ -72,7 +78,7 @@ async function main(): Promise<void> {
     );
     dropUntrustedForwarding(request.headers, trustProxy);
     const refusal = refusalFor(request, trustProxy);
-    if (refusal) return void refuse(response, refusal);
+    if (refusal) return void refuse(request, response, refusal);
     void handle(request, response);
   });
   server.listen(port, values.hostname, () => {

@@ -31,3 +31,9 @@ function isAuthPath(pathname: string): boolean {
   const normalized = decoded.replace(/[\\/]+/g, '/').toLowerCase();
   return normalized === '/api/auth' || normalized.startsWith('/api/auth/');
 }
+
+/**
+ * How much of a refused request's body is read and dropped so that its sender, still writing, can read
+ * the refusal instead of failing on a closed socket; a bigger body has its connection cut.
+ */
+export const REFUSED_BODY_DRAIN_LIMIT = 2 * SERVER_ACTION_BODY_LIMIT;
