@@ -2,10 +2,10 @@
 // The /admin/users "Ban" button → banUser.
 import { banUser } from '@/lib/users/ban-user';
 import { banUserSchema } from '@/lib/validation/account-fields';
-import type { FormState } from './form-state';
+import { fieldOf, type FormState } from './form-state';
 import { runUserAdminAction } from './run-user-admin-action';
 
 export async function banUserAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const raw = { userId: form.get('userId'), reason: form.get('reason') };
+  const raw = { userId: fieldOf(form, 'userId'), reason: fieldOf(form, 'reason') };
   return runUserAdminAction(banUserSchema, raw, banUser, 'Banned.');
 }

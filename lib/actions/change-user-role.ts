@@ -2,10 +2,10 @@
 // The /admin/users "Change role" button → changeUserRole.
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { changeUserRoleSchema } from '@/lib/validation/account-fields';
-import type { FormState } from './form-state';
+import { fieldOf, type FormState } from './form-state';
 import { runUserAdminAction } from './run-user-admin-action';
 
 export async function changeUserRoleAction(_previous: FormState, form: FormData): Promise<FormState> {
-  const raw = { userId: form.get('userId'), role: form.get('role') };
+  const raw = { userId: fieldOf(form, 'userId'), role: fieldOf(form, 'role') };
   return runUserAdminAction(changeUserRoleSchema, raw, changeUserRole, `Role changed to ${String(raw.role)}.`);
 }

@@ -6,8 +6,16 @@ export type FormState = ({ ok: null } | { ok: true; message: string } | Failure)
 
 export const INITIAL_FORM_STATE: FormState = { ok: null };
 
+/**
+ * A field of a submitted form, or null. The argument is whatever the request decoded to, not
+ * necessarily a form: a hand-made request can send any value, and reading it must not throw (a 500).
+ */
+export function fieldOf(form: unknown, name: string): FormDataEntryValue | null {
+  return form instanceof FormData ? form.get(name) : null;
+}
+
 /** The text a field of a submitted form held, or '' when it was missing or a file. */
-export function textOf(form: FormData, name: string): string {
-  const value = form.get(name);
+export function textOf(form: unknown, name: string): string {
+  const value = fieldOf(form, name);
   return typeof value === 'string' ? value : '';
 }

@@ -2,9 +2,9 @@
 // The /admin/users "Sign out everywhere" button → revokeUserSessions.
 import { revokeUserSessions } from '@/lib/users/revoke-user-sessions';
 import { userRefSchema } from '@/lib/validation/account-fields';
-import type { FormState } from './form-state';
+import { fieldOf, type FormState } from './form-state';
 import { runUserAdminAction } from './run-user-admin-action';
 
 export async function revokeUserSessionsAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return runUserAdminAction(userRefSchema, { userId: form.get('userId') }, revokeUserSessions, 'Signed out everywhere.');
+  return runUserAdminAction(userRefSchema, { userId: fieldOf(form, 'userId') }, revokeUserSessions, 'Signed out everywhere.');
 }

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { signIn, SignInRefused } from '@/lib/auth/auth';
 import { safeReturnPath } from '@/lib/http/safe-return-path';
 import { fail } from '@/lib/result';
-import { textOf, type FormState } from './form-state';
+import { fieldOf, textOf, type FormState } from './form-state';
 
 export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
   const email = textOf(form, 'email');
@@ -18,5 +18,5 @@ export async function signInAction(_previous: FormState, form: FormData): Promis
     if (error instanceof SignInRefused) return { ...error.failure, values };
     throw error;
   }
-  redirect(safeReturnPath(form.get('callbackUrl')));
+  redirect(safeReturnPath(fieldOf(form, 'callbackUrl')));
 }

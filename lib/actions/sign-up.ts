@@ -8,7 +8,7 @@ import { safeReturnPath } from '@/lib/http/safe-return-path';
 import { registerReader } from '@/lib/users/register-reader';
 import { signUpSchema } from '@/lib/validation/account-fields';
 import { parseInput } from '@/lib/validation/parse-input';
-import { textOf, type FormState } from './form-state';
+import { fieldOf, textOf, type FormState } from './form-state';
 
 export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = { email: textOf(form, 'email'), displayName: textOf(form, 'displayName') };
@@ -17,5 +17,5 @@ export async function signUpAction(_previous: FormState, form: FormData): Promis
   const result = await registerReader(getDb(), input.data, clientAddressOf(await headers()));
   if (!result.ok) return { ...result, values };
   // Signing in here would tell whoever typed the email whether it was already taken.
-  redirect(`/signin?${new URLSearchParams({ created: '1', callbackUrl: safeReturnPath(form.get('callbackUrl')) })}`);
+  redirect(`/signin?${new URLSearchParams({ created: '1', callbackUrl: safeReturnPath(fieldOf(form, 'callbackUrl')) })}`);
 }

@@ -2,9 +2,9 @@
 // The /admin/users "Unban" button → unbanUser.
 import { unbanUser } from '@/lib/users/unban-user';
 import { userRefSchema } from '@/lib/validation/account-fields';
-import type { FormState } from './form-state';
+import { fieldOf, type FormState } from './form-state';
 import { runUserAdminAction } from './run-user-admin-action';
 
 export async function unbanUserAction(_previous: FormState, form: FormData): Promise<FormState> {
-  return runUserAdminAction(userRefSchema, { userId: form.get('userId') }, unbanUser, 'Ban lifted.');
+  return runUserAdminAction(userRefSchema, { userId: fieldOf(form, 'userId') }, unbanUser, 'Ban lifted.');
 }
