@@ -1,0 +1,71 @@
+// The permission matrix: every server action and route handler called directly over HTTP as each of
+// the five kinds of caller. The expected verdict of every cell comes from lib/auth/permissions.ts
+// (`can` over ROLE_PERMISSIONS) and the lib function's own rule (tests/e2e/support/security-endpoints.ts).
+// A refused cell answers with a typed refusal and leaves the database byte for byte as it was; an
+// allowed cell makes its change and exactly its one log row (none where lib logs nothing).
+import { expect, test } from '@playwright/test';
+import { clearRateLimits, e2eDb, lastLogId, logRows } from '../support/e2e-db';
+import { CALLERS, expectationFor, refusalStatus, signInCallers, type Caller, type Session } from '../support/security-callers';
+import { databaseImage, expectDatabaseUnchanged } from '../support/security-db';
+import { ACTION_ROWS, ROUTE_ROWS, serverActionIds, type ActionRow, type Context, type RouteRow } from '../support/security-endpoints';
+import { expectNoLeak } from '../support/security-leaks';
+
+let context: Context;
+
+test.beforeAll(async ({ baseURL }) => {
+  context = { baseUrl: baseURL!, sessions: await signInCallers(baseURL!), ids: serverActionIds() };
+});
+
+test('the matrix names every server action the build has', () => {
+  const named = new Set(ACTION_ROWS.map((row) => row.endpoint));
+  expect([...named].sort()).toEqual(Object.keys(context.ids).filter((name) => name.endsWith('Action')).sort());
+  expect(named.size).toBe(20);
+});
+
+/** One cell: the call as this caller, then what the answer and the database must show. */
+async function runCell(row: ActionRow | RouteRow, session: Session): Promise<void> {
+  const db = e2eDb();
+  const label = `${row.endpoint} (${row.who}) as ${session.caller}`;
+  const expected = row.refusedForAll ? (session.caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN') : expectationFor(session.caller, row.permission);
+  const target = await row.prepare(context, session);
+  const before = databaseImage();
+  const logId = lastLogId(db);
+  const answer = await row.call(context, session, target);
+  expectNoLeak(answer, label);
+
+  if (expected !== 'allowed') {
+    if (row.kind === 'action') {
+      expect.soft(answer.status, `${label}: status`).toBe(200);
+      expect.soft(answer.result, `${label}: the typed refusal`).toMatchObject({ ok: false, code: expected });
+    } else {
+      expect.soft(answer.status, `${label}: status`).toBe(refusalStatus(expected));
+      expect.soft(JSON.parse(answer.body || 'null'), `${label}: the JSON refusal`).toMatchObject({ error: { code: expected.toLowerCase() } });
+    }
+    expectDatabaseUnchanged(before, label);
+    return;
+  }
+  try {
+    row.effect(context, session, target, answer);
+  } catch (error) {
+    expect.soft(`${(error as Error).message}; answered ${answer.status} ${answer.body.slice(0, 300)}`, `${label}: allowed`).toBe('as allowed');
+  }
+  if (row.readOnly) {
+    expectDatabaseUnchanged(before, label);
+    return;
+  }
+  const written = logRows(db, logId).map((log) => log.action);
+  expect.soft(written, `${label}: log rows`).toEqual(row.logs === null ? [] : [row.logs]);
+}
+
+const cells = (rows: (ActionRow | RouteRow)[]) => {
+  for (const row of rows) {
+    test(`${row.endpoint}: ${row.who}`, async () => {
+      // Sign-in and sign-up count against the one address every test shares.
+      clearRateLimits(e2eDb());
+      for (const caller of CALLERS) await runCell(row, context.sessions[caller as Caller]);
+    });
+  }
+};
+
+test.describe('server actions', () => cells(ACTION_ROWS));
+test.describe('route handlers', () => cells(ROUTE_ROWS));

@@ -1,0 +1,85 @@
+// A session cookie that is tampered with, cut short, empty or sealed with another secret counts as
+// no session at all, on pages, route handlers and server actions alike, and never causes a 500.
+import { randomBytes } from 'node:crypto';
+import { expect, test } from '@playwright/test';
+import { encode } from 'next-auth/jwt';
+import { SESSION_COOKIE } from '@/tests/support/http/sign-in-over-http';
+import { e2eDb, userRow } from '../support/e2e-db';
+import { signInCallers, type Caller, type Session } from '../support/security-callers';
+import { databaseImage, expectDatabaseUnchanged } from '../support/security-db';
+import { ACTION_ROWS, ROUTE_ROWS, type Context } from '../support/security-endpoints';
+import { expectNoLeak } from '../support/security-leaks';
+
+let context: Context;
+let forgeries: Record<string, string>;
+
+/** The cookie with one character changed in the middle of one segment of the compact JWE. */
+function flipped(value: string, segment: number): string {
+  const parts = value.split('.');
+  const text = parts[segment]!;
+  const at = Math.floor(text.length / 2);
+  parts[segment] = text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+  return parts.join('.');
+}
+
+test.beforeAll(async ({ baseURL }) => {
+  const sessions: Record<Caller, Session> = await signInCallers(baseURL!);
+  context = { baseUrl: baseURL!, sessions, ids: {} };
+  const owner = sessions.owner.account!;
+  const value = sessions.owner.cookie!.slice(SESSION_COOKIE.length + 1);
+  expect(value.split('.'), 'a compact JWE').toHaveLength(5);
+  // What the real server would seal for this owner, but with a secret it does not know.
+  const foreign = await encode({
+    token: { sub: String(owner.id), sessionVersion: userRow(e2eDb(), owner.id)!.session_version },
+    secret: randomBytes(32).toString('base64url'),
+    salt: SESSION_COOKIE,
+  });
+  forgeries = {
+    'one character flipped (ciphertext)': flipped(value, 3),
+    'one character flipped (tag)': flipped(value, 4),
+    truncated: value.slice(0, Math.floor(value.length / 2)),
+    empty: '',
+    'sealed with a foreign secret': foreign,
+  };
+});
+
+/** Whoever the forged cookie is for, the server answers as it answers nobody. */
+test('every forged session cookie is anonymous on pages, route handlers and actions', async () => {
+  for (const [label, value] of Object.entries(forgeries)) {
+    const forged: Session = { caller: 'owner', account: context.sessions.owner.account, cookie: `${SESSION_COOKIE}=${value}` };
+    const headers = { cookie: forged.cookie! };
+
+    for (const [path, status] of [['/', 200], ['/admin/users', 307], ['/moderation', 307], ['/moderation/log', 307]] as const) {
+      const response = await fetch(new URL(path, context.baseUrl), { headers, redirect: 'manual' });
+      const answer = { status: response.status, body: await response.text() };
+      expectNoLeak(answer, `${label}: GET ${path}`);
+      expect.soft(answer.status, `${label}: GET ${path}`).toBe(status);
+      if (status === 307) expect.soft(response.headers.get('location'), `${label}: GET ${path}`).toContain('/signin?callbackUrl=');
+      else expect.soft(answer.body, `${label}: GET ${path} shows nobody signed in`).not.toContain('Signed in as');
+    }
+
+    // Routes an owner may call: as nobody they refuse with 401, or answer as to anyone.
+    for (const row of ROUTE_ROWS.filter((route) => route.method === 'GET')) {
+      const target = await row.prepare(context, forged);
+      const before = databaseImage();
+      const answer = await row.call(context, forged, target);
+      const what = `${label}: ${row.endpoint}`;
+      expectNoLeak(answer, what);
+      if (row.permission === null) expect.soft(answer.status, what).toBe(200);
+      else expect.soft(answer.status, what).toBe(401);
+      if (row.endpoint === 'GET /api/auth/session') expect.soft(answer.body.trim(), what).toBe('null');
+      expectDatabaseUnchanged(before, what);
+    }
+
+    // Every action that needs a signed-in caller: UNAUTHENTICATED, nothing written.
+    for (const row of ACTION_ROWS.filter((action) => action.permission !== null && !action.refusedForAll)) {
+      const target = await row.prepare(context, forged);
+      const before = databaseImage();
+      const answer = await row.call(context, forged, target);
+      const what = `${label}: ${row.endpoint}`;
+      expectNoLeak(answer, what);
+      expect.soft(answer.result, what).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+      expectDatabaseUnchanged(before, what);
+    }
+  }
+});
