@@ -5,7 +5,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { clientAddressOf } from '@/lib/http/client-address';
-import { readSessionUser } from '@/lib/queries/users';
+import { readSessionUser, type ViewerRow } from '@/lib/queries/users';
 import type { Failure } from '@/lib/result';
 import { authenticate, WRONG_CREDENTIALS } from './authenticate';
 import { loadAuthSecret } from './auth-secret';
@@ -23,8 +23,24 @@ const credentialsSchema = z.object({ email: z.string().max(320), password: z.str
 
 let secret: string | undefined;
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: (secret ??= loadAuthSecret()),
+/** The key every session cookie is sealed with, read once. */
+export function sessionSecret(): string {
+  return (secret ??= loadAuthSecret());
+}
+
+/**
+ * The account behind a session, read again from the database: null for a deleted user or when a
+ * password reset or "sign out everywhere" bumped the session version since the cookie was issued.
+ */
+export function currentSessionUser(userId: number, sessionVersion: unknown): ViewerRow | null {
+  const current = readSessionUser(getDb(), userId);
+  if (!current || current.sessionVersion !== sessionVersion) return null;
+  const { sessionVersion: _, ...viewer } = current;
+  return viewer;
+}
+
+export const { handlers, signIn, signOut } = NextAuth(() => ({
+  secret: sessionSecret(),
   // Auth.js then takes its URL, and so Secure cookies, from Host and X-Forwarded-Proto/-Host:
   // scripts/serve.ts deletes those a client sends unless TRUST_PROXY=1 says our proxy wrote them.
   trustHost: true,
@@ -47,10 +63,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       // Every request re-reads the account: a demotion or a ban shows at once, and a deleted user
       // or a session version bumped by a password reset or "sign out everywhere" ends the session.
       const sessionVersion = user ? user.sessionVersion : token.sessionVersion;
-      const current = readSessionUser(getDb(), Number(user ? user.id : token.sub));
-      if (!current || current.sessionVersion !== sessionVersion) return null;
-      const { sessionVersion: _, ...viewer } = current;
-      return { sub: String(current.id), sessionVersion, viewer };
+      const viewer = currentSessionUser(Number(user ? user.id : token.sub), sessionVersion);
+      if (!viewer) return null;
+      return { sub: String(viewer.id), sessionVersion, viewer };
     },
     session({ session, token }) {
       return { expires: session.expires, viewer: token.viewer } as typeof session;

@@ -1,15 +1,16 @@
 // The only way pages, actions and route handlers learn who is calling: the session, re-read from the users row, once per request.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import type { UserViewer, Viewer } from './actor';
-import { auth } from './auth';
+import { readSession } from './read-session';
 
 export const getViewer = cache(async (): Promise<Viewer> => {
   const requestId = randomUUID();
-  // The jwt callback re-read this account from the database for this very request.
-  const viewer = (await auth())?.viewer;
+  // The account is read again from the database for this very request.
+  const viewer = await readSession(await headers());
   return viewer ? { kind: 'user', ...viewer, requestId } : { kind: 'anonymous', requestId };
 });
 
