@@ -1,7 +1,7 @@
 // Re-reads the caller inside the transaction and checks one permission, so a demotion or ban made a moment ago already counts.
-import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { users, type ActorRole } from '@/db/schema';
+import { prepared } from '@/db/prepared';
+import type { ActorRole, Role } from '@/db/schema';
 import { fail, type Failure } from '@/lib/result';
 import type { Actor, SystemActor, UserViewer } from './actor';
 import { can, type Permission } from './permissions';
@@ -22,10 +22,13 @@ const REFUSALS: Record<Permission, string> = {
   'users.manage': 'Only owners can manage users.',
 };
 
+type CallerRow = { id: number; email: string; displayName: string; role: Role; bannedAt: string | null; banReason: string | null };
+
 export function authorizeActor(tx: Tx, actor: Actor, permission: Permission): AuthorizedActor | Failure {
   if (actor.kind === 'system') return { actor, logActor: { id: null, name: actor.name, role: 'system' } };
   if (actor.kind === 'anonymous') return fail('UNAUTHENTICATED', 'Sign in first.');
-  const row = tx.select().from(users).where(eq(users.id, actor.id)).get();
+  const row = prepared(tx, `SELECT id, email, display_name AS displayName, role, banned_at AS bannedAt, ban_reason AS banReason
+    FROM users WHERE id = ?`).get(actor.id) as CallerRow | undefined;
   if (!row) return fail('UNAUTHENTICATED', 'Your account no longer exists. Sign in again.');
   const fresh: UserViewer = {
     kind: 'user',

@@ -2,7 +2,6 @@
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
-import { comments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
 import { waitLabel } from '@/lib/format/wait';
@@ -64,7 +63,8 @@ export function postComment(db: Db, actor: Actor, raw: PostCommentInput, options
 
     const id = (prepared(db, 'SELECT coalesce(max(id), 0) + 1 AS id FROM comments').get() as { id: number }).id;
     const at = new Date(now).toISOString();
-    tx.insert(comments).values({
+    prepared(tx, `INSERT INTO comments (id, article_id, parent_id, depth, path, author_id, author_name, body, status, origin, version, created_at, updated_at)
+      VALUES (@id, @articleId, @parentId, @depth, @path, @authorId, @authorName, @body, 'visible', 'reader', 1, @at, @at)`).run({
       id,
       articleId,
       parentId,
@@ -73,12 +73,8 @@ export function postComment(db: Db, actor: Actor, raw: PostCommentInput, options
       authorId: author.id,
       authorName: author.displayName,
       body,
-      status: 'visible',
-      origin: 'reader',
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    }).run();
+      at,
+    });
     return { ok: true, comment: readCommentView(db, articleId, author.id, id)! };
   }, { behavior: 'immediate' });
 }

@@ -1,8 +1,8 @@
 // The single writer of moderation_log: validates an entry and chains it inside the caller's transaction.
-import { desc } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
-import { ACTOR_ROLES, moderationLog } from '@/db/schema';
+import { prepared } from '@/db/prepared';
+import { ACTOR_ROLES } from '@/db/schema';
 import { canonicalJson, computeLogHash, GENESIS_HASH, type HashedLogFields } from './hash-chain';
 
 export const LOG_ACTIONS = [
@@ -50,14 +50,20 @@ export const logEntrySchema = z.object({
 
 export type LogEntryInput = z.input<typeof logEntrySchema>;
 
+const INSERT_ROW = `INSERT INTO moderation_log (id, created_at, actor_id, actor_name, actor_role, action, target_type, target_id,
+    article_id, reason_code, public_note, internal_note, previous_state, new_state, request_id, prev_hash, hash)
+  VALUES (@id, @created_at, @actor_id, @actor_name, @actor_role, @action, @target_type, @target_id,
+    @article_id, @reason_code, @public_note, @internal_note, @previous_state, @new_state, @request_id, @prev_hash, @hash)`;
+
 /**
  * Appends one row. It must run inside the transaction that makes the change it records, so that
  * the change and its row commit together or not at all; an invalid entry throws and rolls both back.
  */
 export function appendLogEntry(tx: Tx, input: LogEntryInput): { id: number; hash: string } {
   const entry = logEntrySchema.parse(input);
-  const last = tx.select({ id: moderationLog.id, hash: moderationLog.hash, createdAt: moderationLog.createdAt }).from(moderationLog)
-    .orderBy(desc(moderationLog.id)).limit(1).get();
+  const last = prepared(tx, 'SELECT id, hash, created_at AS createdAt FROM moderation_log ORDER BY id DESC LIMIT 1').get() as
+    | { id: number; hash: string; createdAt: string }
+    | undefined;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const now = new Date().toISOString();
   const fields: HashedLogFields = {
@@ -79,24 +85,6 @@ export function appendLogEntry(tx: Tx, input: LogEntryInput): { id: number; hash
     request_id: entry.requestId,
   };
   const hash = computeLogHash(prevHash, fields);
-  tx.insert(moderationLog).values({
-    id: fields.id,
-    createdAt: fields.created_at,
-    actorId: fields.actor_id,
-    actorName: fields.actor_name,
-    actorRole: entry.actor.role,
-    action: fields.action,
-    targetType: fields.target_type,
-    targetId: fields.target_id,
-    articleId: fields.article_id,
-    reasonCode: fields.reason_code,
-    publicNote: fields.public_note,
-    internalNote: fields.internal_note,
-    previousState: fields.previous_state,
-    newState: fields.new_state,
-    requestId: fields.request_id,
-    prevHash,
-    hash,
-  }).run();
+  prepared(tx, INSERT_ROW).run({ ...fields, prev_hash: prevHash, hash });
   return { id: fields.id, hash };
 }

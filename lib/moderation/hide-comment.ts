@@ -1,7 +1,6 @@
 // A moderator hides a reply: readers see a tombstone with the reason, its replies stay, and its open reports close as 'hidden'.
-import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
-import { reports } from '@/db/schema';
+import { prepared } from '@/db/prepared';
 import { fail } from '@/lib/result';
 import { hideCommentSchema } from '@/lib/validation/moderation';
 import { moderationAction, type DecideStep } from './moderation-step';
@@ -28,8 +27,8 @@ export function hideStep(input: Pick<z.output<typeof hideCommentSchema>, 'reason
         flaggedAt: null,
       },
       alsoWrite: (write) => {
-        write.update(reports).set({ resolvedAt: at, resolution: 'hidden', resolvedById: moderator.id })
-          .where(and(eq(reports.commentId, comment.id), isNull(reports.resolvedAt))).run();
+        prepared(write, `UPDATE reports SET resolved_at = ?, resolution = 'hidden', resolved_by_id = ?
+          WHERE comment_id = ? AND resolved_at IS NULL`).run(at, moderator.id, comment.id);
       },
       reasonCode: input.reason,
       publicNote: input.explanation,

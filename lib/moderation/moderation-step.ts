@@ -1,7 +1,7 @@
 // The frame every moderation action runs in: one immediate transaction, the caller re-checked, the version compared, the change and its log row together.
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
+import { columnName, columnsAsProperties, prepared } from '@/db/prepared';
 import { comments, type Comment } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { authorizeActor, type LogActor } from '@/lib/auth/authorize-actor';
@@ -43,9 +43,11 @@ export function authorizeModerator(tx: Tx, actor: Actor): Moderator | Failure {
   return { id: caller.actor.id, logActor: caller.logActor };
 }
 
+const SELECT_COMMENT = `SELECT ${columnsAsProperties(comments)} FROM comments WHERE id = ?`;
+
 /** The comment at the version the moderator saw, or why not: NOT_FOUND, or CONFLICT naming what changed it meanwhile. */
 export function loadCommentAtVersion(db: Db, tx: Tx, target: CommentAtVersion): Comment | Failure {
-  const comment = tx.select().from(comments).where(eq(comments.id, target.commentId)).get();
+  const comment = prepared(tx, SELECT_COMMENT).get(target.commentId) as Comment | undefined;
   if (!comment) return fail('NOT_FOUND', 'That reply does not exist.');
   if (comment.version !== target.version) return fail('CONFLICT', describeLatestChange(db, comment.id, Date.now()));
   if (comment.status === 'unavailable') {
@@ -54,10 +56,17 @@ export function loadCommentAtVersion(db: Db, tx: Tx, target: CommentAtVersion): 
   return comment;
 }
 
+/** One statement per set of columns a step writes, so that each is prepared once; as with drizzle's set(), undefined leaves a column alone. */
+function updateComment(tx: Tx, commentId: number, set: ModerationStep['set'] & { version: number; updatedAt: string }): void {
+  const values = Object.fromEntries(Object.entries(set).filter(([, value]) => value !== undefined));
+  const assignments = Object.keys(values).map((property) => `${columnName(comments, property)} = @${property}`).join(', ');
+  prepared(tx, `UPDATE comments SET ${assignments} WHERE id = @commentId`).run({ ...values, commentId });
+}
+
 /** Writes one decided step: the comment with its version bumped, the action's other rows, and one log row. */
 export function applyStep(db: Db, tx: Tx, moderator: Moderator, comment: Comment, step: ModerationStep, at: string, requestId: string): void {
   const before = readCommentLogState(db, comment.id);
-  tx.update(comments).set({ ...step.set, version: comment.version + 1, updatedAt: at }).where(eq(comments.id, comment.id)).run();
+  updateComment(tx, comment.id, { ...step.set, version: comment.version + 1, updatedAt: at });
   step.alsoWrite?.(tx);
   logCommentChange(tx, {
     actor: moderator.logActor,
