@@ -1,7 +1,9 @@
 // npm start: migrates, checks the auth secret, and serves the production build through an HTTP server
 // that alone decides each request's client address (the sign-in rate limiter keys on it), scheme and
 // host, and refuses foreign-origin and oversized requests before Next.js reads them.
+import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
@@ -53,15 +55,54 @@ async function refuse(request: IncomingMessage, response: ServerResponse, { stat
   response.end(await answer.text());
 }
 
-async function main(): Promise<void> {
-  try {
-    // Held until exit: a restore refuses while it stands, and so does a second server on the same file.
-    claimDatabase(databasePath(), 'server');
-    prepare();
-  } catch (error) {
-    console.error(`Cannot start: ${(error as Error).message}`);
-    process.exit(1);
-  }
+/** Node processes serving requests: WEB_CONCURRENCY, or one per core (SQLite in WAL mode takes writers from several processes in turn). */
+function workerCount(): number {
+  const configured = process.env.WEB_CONCURRENCY;
+  if (configured === undefined || configured === '') return availableParallelism();
+  const count = Number(configured);
+  if (!Number.isInteger(count) || count < 1) throw new Error(`WEB_CONCURRENCY must be a whole number of at least 1 (got "${configured}")`);
+  return count;
+}
+
+/**
+ * The primary claims the database, migrates and makes the secret file once, then forks the workers:
+ * each serves the port (node:cluster hands them connections in turn) with its own SQLite
+ * connection. Everything a request depends on is in SQLite (rate limits, sessions' versions) or
+ * read from the same secret, so any worker may answer any request. A worker that dies takes the
+ * server down with it, as the single process did: whatever supervises `npm start` restarts it.
+ */
+function runPrimary(workers: number): void {
+  let stopping = false;
+  let listening = 0;
+  let alive = workers;
+  const stopAll = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  };
+  cluster.on('listening', () => {
+    listening += 1;
+    if (listening === workers) announce(`${workers} processes`);
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    alive -= 1;
+    if (!stopping) {
+      console.error(`A server process (pid ${worker.process.pid}) exited (${signal ?? `code ${code}`}); stopping.`);
+      process.exitCode = 1;
+      stopAll();
+    }
+    if (alive === 0) process.exit();
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, stopAll);
+  for (let i = 0; i < workers; i++) cluster.fork();
+}
+
+function announce(processes: string | null): void {
+  const proxy = trustProxyFrom() ? ' (trusting X-Forwarded-For, -Proto and -Host from the proxy)' : '';
+  console.log(`Threadkeeper is serving http://${values.hostname ?? 'localhost'}:${port}${proxy}${processes ? ` with ${processes}` : ''}`);
+}
+
+/** Next.js behind our own HTTP server, in this process. */
+async function serve(announceWhenListening: boolean): Promise<void> {
   // Before Next.js loads, as `next start` does.
   (process.env as Record<string, string>).NODE_ENV = 'production';
   const { default: next } = await import('next');
@@ -82,11 +123,27 @@ async function main(): Promise<void> {
     void handle(request, response);
   });
   server.listen(port, values.hostname, () => {
-    console.log(`Threadkeeper is serving http://${values.hostname ?? 'localhost'}:${port}${trustProxy ? ' (trusting X-Forwarded-For, -Proto and -Host from the proxy)' : ''}`);
+    if (announceWhenListening) announce(null);
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => server.close(() => process.exit(0)));
   }
+}
+
+async function main(): Promise<void> {
+  if (cluster.isWorker) return serve(false);
+  let workers: number;
+  try {
+    workers = workerCount();
+    // Held until exit: a restore refuses while it stands, and so does a second server on the same file.
+    claimDatabase(databasePath(), 'server');
+    prepare();
+  } catch (error) {
+    console.error(`Cannot start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  if (workers === 1) return serve(true);
+  runPrimary(workers);
 }
 
 void main();
