@@ -76,25 +76,29 @@ test('hand-built action requests match what the UI sends: header, content type a
     return found!;
   };
 
-  // Flag: JSON of the argument list, as text/plain.
-  const flag = byAction('flagCommentAction');
-  const args = JSON.parse(flag.body.toString('utf8')) as unknown[];
-  expect(args).toEqual([expect.objectContaining({ commentId: reply.id, version: reply.version, reason: 'spam' })]);
-  const built = serverActionRequest({ baseUrl: baseURL!, page: article.path, actionId: ids.flagCommentAction!, args, cookie: null });
-  expect(built.headers.get('next-action')).toBe(flag.action);
-  expect(built.headers.get('content-type')).toBe(flag.contentType);
-  expect(Buffer.from(await built.arrayBuffer()).equals(flag.body)).toBe(true);
-
-  // The form actions: the same multipart parts, names and values, as the helper builds from the same fields.
-  for (const [name, plainForm] of [['signUpAction', false], ['signInAction', false], ['signOutAction', true]] as const) {
+  // Flag and sign-out: the argument list as JSON, sent as text/plain (sign-out's server-component form sends none: `[]`).
+  for (const [name, page, args] of [
+    ['flagCommentAction', article.path, [expect.objectContaining({ commentId: reply.id, version: reply.version, reason: 'spam' })]],
+    ['signOutAction', '/', []],
+  ] as const) {
     const ui = byAction(name);
-    const allParts = await partsOf(ui.contentType, ui.body);
-    console.log(name, ui.contentType, JSON.stringify(allParts.map(([part, value]) => [part, part.includes('password') ? '…' : value])));
+    const sentArgs = JSON.parse(ui.body.toString('utf8')) as unknown[];
+    expect(sentArgs, name).toEqual(args);
+    const built = serverActionRequest({ baseUrl: baseURL!, page, actionId: ids[name]!, args: sentArgs, cookie: null });
+    expect(built.headers.get('next-action'), name).toBe(ui.action);
+    expect(built.headers.get('content-type'), name).toBe(ui.contentType);
+    expect(Buffer.from(await built.arrayBuffer()).equals(ui.body), `${name}: body`).toBe(true);
+  }
+
+  // Sign-up and sign-in (useActionState): the same multipart parts, names and values, as the helper builds from the same fields.
+  for (const name of ['signUpAction', 'signInAction']) {
+    const ui = byAction(name);
     expect(mediaType(ui.contentType), name).toBe('multipart/form-data');
+    const allParts = await partsOf(ui.contentType, ui.body);
     // The form's hidden inputs for submissions without JavaScript ride along; the server reads none of them on a fetch.
     const uiParts = allParts.filter(([part]) => !part.startsWith('_1_$ACTION_'));
     const fields = Object.fromEntries(uiParts.filter(([part]) => part.startsWith('_1_')).map(([part, value]) => [part.slice(3), value]));
-    const request = formActionRequest({ baseUrl: baseURL!, page: '/', actionId: ids[name]!, plainForm, fields, cookie: null });
+    const request = formActionRequest({ baseUrl: baseURL!, page: '/', actionId: ids[name]!, fields, cookie: null });
     expect(request.headers.get('next-action'), name).toBe(ui.action);
     const ownType = request.headers.get('content-type')!;
     expect(mediaType(ownType), name).toBe('multipart/form-data');

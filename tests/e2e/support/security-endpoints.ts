@@ -99,11 +99,11 @@ function jsonAction(name: string, input: (target: Target) => unknown): Row['call
     }));
 }
 
-/** A useActionState form (previous state, then the form) or a plain form action, as multipart form data. */
-function formAction(name: string, page: string, fields: (target: Target, session: Session, context: Context) => Record<string, string>, plainForm = false): Row['call'] {
+/** A useActionState form (previous state, then the form), as multipart form data. */
+function formAction(name: string, page: string, fields: (target: Target, session: Session, context: Context) => Record<string, string>): Row['call'] {
   return (context, session, target, options = {}) =>
     send(formActionRequest({
-      baseUrl: context.baseUrl, page, actionId: serverActionIds()[name]!, plainForm, fields: fields(target, session, context),
+      baseUrl: context.baseUrl, page, actionId: serverActionIds()[name]!, fields: fields(target, session, context),
       cookie: session.cookie, ...options,
     }));
 }
@@ -319,7 +319,9 @@ export const ACTION_ROWS: ActionRow[] = [
   {
     kind: 'action', endpoint: 'signOutAction', who: 'anyone; clears the cookie, writes nothing', permission: null, logs: null, readOnly: true,
     prepare: reply,
-    call: formAction('signOutAction', '/', () => ({}), true),
+    // The header's sign-out form is a server component's: React sends it with no arguments, as `[]`.
+    call: (context, session, _target, options = {}) =>
+      send(serverActionRequest({ baseUrl: context.baseUrl, page: '/', actionId: serverActionIds().signOutAction!, args: [], cookie: session.cookie, ...options })),
     effect: (_c, s, _t, answer) => {
       check(redirectedTo(answer) === '/', `redirected home: ${redirectedTo(answer)}`);
       if (s.cookie !== null) check(sessionCookieSet(answer) === '', 'the session cookie cleared');

@@ -7,8 +7,6 @@ export type FormActionCall = {
   actionId: string;
   /** useActionState's state before the submission; the forms' initial `{ ok: null }` unless given. */
   previousState?: unknown;
-  /** A plain `<form action>` (sign-out): the form is the only argument, with no state before it. */
-  plainForm?: boolean;
   fields: Record<string, string>;
   cookie: string | null;
   /** Defaults to the server's own origin; null sends none. */
@@ -22,10 +20,10 @@ export type FormActionCall = {
  * The hidden `$ACTION_*` inputs React renders into the form for submissions without JavaScript are
  * left out: with JavaScript the server never reads them (action-request-shape.spec.ts checks the rest is the UI's).
  */
-export function formActionBody(call: Pick<FormActionCall, 'previousState' | 'plainForm' | 'fields'>): FormData {
+export function formActionBody(call: Pick<FormActionCall, 'previousState' | 'fields'>): FormData {
   const body = new FormData();
   for (const [name, value] of Object.entries(call.fields)) body.append(`_1_${name}`, value);
-  body.append('0', JSON.stringify(call.plainForm ? ['$K1'] : ['previousState' in call ? call.previousState : { ok: null }, '$K1']));
+  body.append('0', JSON.stringify(['previousState' in call ? call.previousState : { ok: null }, '$K1']));
   return body;
 }
 
