@@ -3,6 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
+import { loadAuthSecret } from '@/lib/auth/auth-secret';
+import { E2E_DATABASE_PATH } from '@/playwright.config';
 import { SESSION_COOKIE } from '@/tests/support/http/sign-in-over-http';
 import { e2eDb, userRow } from '../support/e2e-db';
 import { signInCallers, type Caller, type Session } from '../support/security-callers';
@@ -12,6 +14,8 @@ import { expectNoLeak } from '../support/security-leaks';
 
 let context: Context;
 let forgeries: Record<string, string>;
+/** A cookie sealed with the server's own secret for the owner, as Auth.js seals one: the control that forging works at all. */
+let genuine: string;
 
 /** The cookie with one character changed in the middle of one segment of the compact JWE. */
 function flipped(value: string, segment: number): string {
@@ -28,19 +32,33 @@ test.beforeAll(async ({ baseURL }) => {
   const owner = sessions.owner.account!;
   const value = sessions.owner.cookie!.slice(SESSION_COOKIE.length + 1);
   expect(value.split('.'), 'a compact JWE').toHaveLength(5);
+  const sessionVersion = userRow(e2eDb(), owner.id)!.session_version;
+  // The secret the server signs with (AUTH_SECRET, or the file next to its database), for tokens only a thief of it could make.
+  const secret = loadAuthSecret({ ...process.env, DATABASE_PATH: E2E_DATABASE_PATH });
+  const seal = (claims: Record<string, unknown>, options: { secret?: string; maxAge?: number } = {}) =>
+    encode({ token: claims, secret: options.secret ?? secret, salt: SESSION_COOKIE, maxAge: options.maxAge });
+  genuine = await seal({ sub: String(owner.id), sessionVersion });
   // What the real server would seal for this owner, but with a secret it does not know.
-  const foreign = await encode({
-    token: { sub: String(owner.id), sessionVersion: userRow(e2eDb(), owner.id)!.session_version },
-    secret: randomBytes(32).toString('base64url'),
-    salt: SESSION_COOKIE,
-  });
+  const foreign = await seal({ sub: String(owner.id), sessionVersion }, { secret: randomBytes(32).toString('base64url') });
   forgeries = {
     'one character flipped (ciphertext)': flipped(value, 3),
     'one character flipped (tag)': flipped(value, 4),
     truncated: value.slice(0, Math.floor(value.length / 2)),
     empty: '',
     'sealed with a foreign secret': foreign,
+    // Sealed with the real secret, yet no session: expired, from before a "sign out everywhere", or for no account.
+    expired: await seal({ sub: String(owner.id), sessionVersion }, { maxAge: -3600 }),
+    'an older session version': await seal({ sub: String(owner.id), sessionVersion: sessionVersion - 1 }),
+    'a newer session version': await seal({ sub: String(owner.id), sessionVersion: sessionVersion + 1 }),
+    'an account that does not exist': await seal({ sub: '999999999', sessionVersion: 1 }),
+    'no account id': await seal({ sessionVersion }),
   };
+});
+
+test('the control: a cookie sealed with the server’s secret for the owner is the owner', async () => {
+  const response = await fetch(new URL('/admin/users', context.baseUrl), { headers: { cookie: `${SESSION_COOKIE}=${genuine}` }, redirect: 'manual' });
+  expect(response.status).toBe(200);
+  expect(await response.text()).toContain('class="user-table"');
 });
 
 /** Whoever the forged cookie is for, the server answers as it answers nobody. */
