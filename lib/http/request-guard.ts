@@ -1,4 +1,4 @@
-// What scripts/serve.ts refuses before Next.js sees a request: state-changing requests from other sites, and bodies over their limit.
+// What scripts/serve.ts refuses before Next.js sees a request: broken paths, state-changing requests from other sites, bodies over their limit.
 import type { IncomingHttpHeaders } from 'node:http';
 import { bodyLimitFor } from './body-limits';
 import { ownOrigin } from './forwarded-headers';
@@ -13,10 +13,25 @@ type RequestLine = { method?: string; url?: string; headers: IncomingHttpHeaders
  * foreign Origin with a 500) or Auth.js reads a byte of the body.
  */
 export function refusalFor(request: RequestLine, trustProxy: boolean): Refusal | null {
+  const path = pathOf(request.url);
+  if (!decodesAsUtf8(path)) {
+    // Next.js answers a broken escape in a dynamic segment with a bare 500.
+    return { status: 400, code: 'bad_path', message: 'The address contains a broken %-escape, so no page can match it.' };
+  }
   const method = request.method ?? 'GET';
-  // No GET or HEAD handler in this app changes anything, so any site may link to them.
+  // GET and HEAD handlers only read (the log export appends the record of its own reading), so any site may link to them.
   if (method === 'GET' || method === 'HEAD') return null;
-  return foreignOrigin(request.headers, trustProxy) ?? oversizedBody(request);
+  return foreignOrigin(request.headers, trustProxy) ?? oversizedBody(request.headers, path);
+}
+
+function decodesAsUtf8(path: string): boolean {
+  if (!path.includes('%')) return true;
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function foreignOrigin(headers: IncomingHttpHeaders, trustProxy: boolean): Refusal | null {
@@ -36,13 +51,13 @@ function foreignOrigin(headers: IncomingHttpHeaders, trustProxy: boolean): Refus
  * the body. A chunked body declares none and could not be capped without buffering it ahead of
  * Next.js, so it is refused: browsers send a length for every form and fetch this app makes.
  */
-function oversizedBody(request: RequestLine): Refusal | null {
-  const declared = request.headers['content-length'];
+function oversizedBody(headers: IncomingHttpHeaders, path: string): Refusal | null {
+  const declared = headers['content-length'];
   if (declared === undefined) {
-    if (request.headers['transfer-encoding'] === undefined) return null;
+    if (headers['transfer-encoding'] === undefined) return null;
     return { status: 411, code: 'length_required', message: 'A request body must state its length (Content-Length).' };
   }
-  const limit = bodyLimitFor(pathOf(request.url));
+  const limit = bodyLimitFor(path);
   if (Number(declared) <= limit) return null;
   return {
     status: 413,

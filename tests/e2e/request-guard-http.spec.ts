@@ -1,5 +1,6 @@
 // What scripts/serve.ts refuses before Next.js reads a request, over HTTP: a state-changing request from another
-// site, a body over its limit, a body without a length, each a readable JSON refusal that changes nothing.
+// site, a body over its limit, a body without a length and a path with a broken %-escape, each a readable JSON
+// refusal that changes nothing.
 import { expect, test } from '@playwright/test';
 import { SERVER_ACTION_BODY_LIMIT } from '@/lib/http/body-limits';
 import { readServerActionIds, serverActionRequest, type ServerActionCall } from '@/tests/support/http/server-actions';
@@ -53,6 +54,9 @@ test('refusals come before Next.js reads the request, are readable JSON, and cha
     body: new URLSearchParams({ email: moderator.email, password: 'p'.repeat(20_000) }),
   });
   expect(await refusal(signIn)).toEqual({ status: 413, code: 'body_too_large' });
+
+  const brokenPath = await fetch(new URL('/api/articles/%E0%A4%A/comments', baseURL));
+  expect(await refusal(brokenPath)).toEqual({ status: 400, code: 'bad_path' });
 
   expect({ ...snapshot(db), comment: commentRow(db, comment.commentId) }).toEqual(before);
   // The same call from our own pages goes through.

@@ -62,6 +62,19 @@ describe('refusalFor: body size', () => {
   });
 });
 
+describe('refusalFor: the path', () => {
+  it('refuses a broken %-escape in the path with 400, whatever the method, and lets a sound one through', () => {
+    for (const method of ['GET', 'POST']) {
+      for (const url of ['/api/articles/%E0%A4%A/comments', '/articles/%zz', '/%']) {
+        expect(refusalFor({ method, url, headers: { host: HOST } }, false), `${method} ${url}`).toMatchObject({ status: 400, code: 'bad_path' });
+      }
+      for (const url of ['/articles/%E0%A4%A4', '/signin?x=%E0%A4%A', '/articles/caf%C3%A9']) {
+        expect(refusalFor({ method, url, headers: { host: HOST } }, false), `${method} ${url}`).toBeNull();
+      }
+    }
+  });
+});
+
 describe('bodyLimitFor', () => {
   it('gives Auth.js’s endpoints their own limit however the path is spelled', () => {
     for (const path of ['/api/auth', '/api/auth/callback/credentials', '//api//auth/signout', '/api/%61uth/csrf', '/API/Auth/x', '/api\\auth/x']) {
