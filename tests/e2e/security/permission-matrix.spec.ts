@@ -4,6 +4,7 @@
 // A refused cell answers with a typed refusal and leaves the database byte for byte as it was; an
 // allowed cell makes its change and exactly its one log row (none where lib logs nothing).
 import { expect, test } from '@playwright/test';
+import type { Permission } from '@/lib/auth/permissions';
 import { clearRateLimits, e2eDb, lastLogId, logRows } from '../support/e2e-db';
 import { CALLERS, expectationFor, refusalStatus, signInCallers, type Caller, type Session } from '../support/security-callers';
 import { databaseImage, expectDatabaseUnchanged } from '../support/security-db';
@@ -66,6 +67,37 @@ const cells = (rows: (ActionRow | RouteRow)[]) => {
     });
   }
 };
+
+/** Pages by who may open them: anyone else signed in gets 403 (forbidden()), anonymous visitors are sent to sign in (307). */
+const PAGE_ROWS: { path: (slug: string, authorId: number) => string; permission: Permission | null }[] = [
+  { path: () => '/', permission: null },
+  { path: (slug) => `/articles/${slug}`, permission: null },
+  { path: () => '/signin', permission: null },
+  { path: () => '/signup', permission: null },
+  { path: () => '/moderation', permission: 'comment.moderate' },
+  { path: (_slug, authorId) => `/moderation/authors/${authorId}`, permission: 'comment.moderate' },
+  { path: () => '/moderation/log', permission: 'moderation.log.view' },
+  { path: () => '/admin/users', permission: 'users.manage' },
+];
+
+test('pages: each caller gets the page, 403 or the way to sign in, and a GET changes nothing', async () => {
+  const target = await ACTION_ROWS[0]!.prepare(context, context.sessions.owner);
+  const authorId = context.sessions.reader.account!.id;
+  for (const row of PAGE_ROWS) {
+    for (const caller of CALLERS) {
+      const session = context.sessions[caller];
+      const path = row.path(target.slug, authorId);
+      const label = `GET ${path} as ${caller}`;
+      const expected = expectationFor(caller, row.permission);
+      const before = databaseImage();
+      const response = await fetch(new URL(path, context.baseUrl), { headers: session.cookie ? { cookie: session.cookie } : {}, redirect: 'manual' });
+      const answer = { status: response.status, body: await response.text() };
+      expectNoLeak(answer, label);
+      expect.soft(answer.status, label).toBe(expected === 'allowed' ? 200 : expected === 'UNAUTHENTICATED' ? 307 : 403);
+      expectDatabaseUnchanged(before, label);
+    }
+  }
+});
 
 test.describe('server actions', () => cells(ACTION_ROWS));
 test.describe('route handlers', () => cells(ROUTE_ROWS));
