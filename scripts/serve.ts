@@ -3,7 +3,6 @@
 // host, and refuses foreign-origin and oversized requests before Next.js reads them.
 import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
@@ -55,10 +54,17 @@ async function refuse(request: IncomingMessage, response: ServerResponse, { stat
   response.end(await answer.text());
 }
 
-/** Node processes serving requests: WEB_CONCURRENCY, or one per core (SQLite in WAL mode takes writers from several processes in turn). */
+/**
+ * Node processes serving requests: WEB_CONCURRENCY, else one. Measured on the 2-core machine this
+ * runs on, with the load's client on it too, two processes did worse than one (bench:moderation
+ * at 10 connections: 142-228 against 368-451 requests a second in back-to-back runs), probably
+ * because each process's SQLite cache goes stale at every write of the other and a writer that
+ * finds the lock held sleeps its whole event loop in SQLite's busy handler. With cores to spare,
+ * measure more.
+ */
 function workerCount(): number {
   const configured = process.env.WEB_CONCURRENCY;
-  if (configured === undefined || configured === '') return availableParallelism();
+  if (configured === undefined || configured === '') return 1;
   const count = Number(configured);
   if (!Number.isInteger(count) || count < 1) throw new Error(`WEB_CONCURRENCY must be a whole number of at least 1 (got "${configured}")`);
   return count;
