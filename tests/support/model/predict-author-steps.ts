@@ -1,5 +1,6 @@
 // What the model expects of a reader's own steps: posting (with the posting limits and the duplicate window),
 // editing within the edit window, deleting, and reporting (one open report each, 20 a day).
+import { UNMODERATED } from '@/tests/support/comments';
 import type { CommentState } from './world-state';
 import { authorizationRefusal, bump, commentById, done, isoAt, nextId, refused, userOf, type ModelContext, type Outcome } from './model-context';
 import type { Call } from './resolve-step';
@@ -58,15 +59,7 @@ export function predictPost(model: ModelContext, { step, input }: Call): Outcome
     created_at: at,
     updated_at: at,
     edited_at: null,
-    flag_reason: null,
-    flag_note: null,
-    flagged_by_id: null,
-    flagged_at: null,
-    hidden_reason: null,
-    hidden_explanation: null,
-    hidden_note: null,
-    hidden_by_id: null,
-    hidden_at: null,
+    ...UNMODERATED,
     open_reports: 0,
     revisions: 0,
   });

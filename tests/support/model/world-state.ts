@@ -1,26 +1,10 @@
 // What the model test compares after every step: the rows the moderation state machine owns, read from the database in a fixed order.
 import type { Db } from '@/db/client';
+import type { CommentRow } from '@/tests/support/comments';
 
-export type CommentState = {
-  id: number;
-  article_id: number;
-  parent_id: number | null;
-  author_id: number | null;
-  body: string;
+/** A comment as the model tracks it: its row without the columns no step changes, plus its open reports and revisions. */
+export type CommentState = Omit<CommentRow, 'depth' | 'path' | 'author_name' | 'origin' | 'status'> & {
   status: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  edited_at: string | null;
-  flag_reason: string | null;
-  flag_note: string | null;
-  flagged_by_id: number | null;
-  flagged_at: string | null;
-  hidden_reason: string | null;
-  hidden_explanation: string | null;
-  hidden_note: string | null;
-  hidden_by_id: number | null;
-  hidden_at: string | null;
   open_reports: number;
   revisions: number;
 };
