@@ -16,12 +16,12 @@ import { openDatabase } from '@/db/client';
 import { seededRandom } from '@/lib/synthetic/generate-thread';
 import { readServerActionIds } from '@/tests/support/http/server-actions';
 import { checkModerationInvariants } from '@/tests/support/load/moderation-invariants';
-import { runModerationLoad, type AcknowledgedModeration } from '@/tests/support/load/moderation-load';
+import { runModerationLoad } from '@/tests/support/load/moderation-load';
 import { startProductionServer, type ProductionServer } from '@/tests/support/load/production-server';
 import { createBenchDatabase } from './support/bench-database';
 import { connectionList, wholeNumber } from './support/bench-options';
 import { checkBuild, copyDatabase, runBench } from './support/bench-run';
-import { runPhases } from './support/load-phases';
+import { runWarmupAndPhases } from './support/load-phases';
 import { runInfo, writeResults } from './support/run-info';
 import { signInAll } from './support/sign-in-all';
 import { timeGets, type GetTimings } from './support/timed-gets';
@@ -91,23 +91,10 @@ async function main(): Promise<number> {
 
     const random = seededRandom(settings.seed);
     const actionIds = readServerActionIds(path.join(ROOT, '.next'));
-    const acknowledged: AcknowledgedModeration[] = [];
-    let unanswered = 0;
-    const load = async (connections: number, seconds: number) => {
-      const result = await runModerationLoad({
-        baseUrl, page: `/articles/${SLUG}`, actionIds, moderatorCookies: cookies, commentIds: replyIds, dbFile: servedFile,
-        connections, durationMs: seconds * 1000, random,
-      });
-      acknowledged.push(...result.acknowledged);
-      unanswered += result.unanswered;
-      return result;
-    };
-
-    if (settings.warmupSeconds > 0) {
-      process.stderr.write(`warming up for ${settings.warmupSeconds} s...\n`);
-      await load(Math.min(...settings.connections), settings.warmupSeconds);
-    }
-    const phases = await runPhases(settings.connections, server.pid, (connections) => load(connections, settings.seconds));
+    const { phases, acknowledged, unanswered } = await runWarmupAndPhases(settings, server.pid, (connections, durationMs) => runModerationLoad({
+      baseUrl, page: `/articles/${SLUG}`, actionIds, moderatorCookies: cookies, commentIds: replyIds, dbFile: servedFile,
+      connections, durationMs, random,
+    }));
 
     // After the load, the flagged and hidden tabs hold thousands of cards: the first 50 of each, as a moderator opens them.
     const queue: GetTimings[] = [];

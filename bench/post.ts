@@ -23,7 +23,7 @@ import { startProductionServer, type ProductionServer } from '@/tests/support/lo
 import { connectionList, wholeNumber } from './support/bench-options';
 import { checkBuild, copyDatabase, runBench } from './support/bench-run';
 import { createBenchDatabase } from './support/bench-database';
-import { runPhases } from './support/load-phases';
+import { runWarmupAndPhases } from './support/load-phases';
 import { insertReaders, mintSessionCookie } from './support/reader-accounts';
 import { runInfo, writeResults } from './support/run-info';
 
@@ -128,24 +128,14 @@ async function main(): Promise<number> {
 
     const random = seededRandom(settings.seed);
     const actionIds = readServerActionIds(path.join(ROOT, '.next'));
-    const acknowledged: AcknowledgedPost[] = [];
-    let unanswered = 0;
     let round = 0;
-    const load = async (connections: number, seconds: number) => {
+    const { phases, acknowledged, unanswered } = await runWarmupAndPhases(settings, server.pid, (connections, durationMs) => {
       round += 1;
-      const result = await runPostingLoad({
+      return runPostingLoad({
         baseUrl, page: `/articles/${SLUG}`, actionIds, readers: loadReaders, articleId, parentIds, label: `bench round ${round}`,
-        connections, durationMs: seconds * 1000, random,
+        connections, durationMs, random,
       });
-      acknowledged.push(...result.acknowledged);
-      unanswered += result.unanswered;
-      return result;
-    };
-    if (settings.warmupSeconds > 0) {
-      process.stderr.write(`warming up for ${settings.warmupSeconds} s...\n`);
-      await load(Math.min(...settings.connections), settings.warmupSeconds);
-    }
-    const phases = await runPhases(settings.connections, server.pid, (connections) => load(connections, settings.seconds));
+    });
 
     const exit = await server.stop('SIGTERM');
     server = null;

@@ -34,3 +34,31 @@ export async function runPhases(connections: readonly number[], serverPid: numbe
   }
   return phases;
 }
+
+export type PhaseSettings = { connections: readonly number[]; seconds: number; warmupSeconds: number };
+
+/**
+ * An untimed warm-up at the fewest connections, then `runPhases`. Every run's acknowledged answers and
+ * unanswered requests are gathered, the warm-up's included: the checks afterwards hold the database
+ * to all of them.
+ */
+export async function runWarmupAndPhases<A>(
+  settings: PhaseSettings,
+  serverPid: number,
+  load: (connections: number, durationMs: number) => Promise<LoadRun<A>>,
+): Promise<{ phases: Phase[]; acknowledged: A[]; unanswered: number }> {
+  const acknowledged: A[] = [];
+  let unanswered = 0;
+  const gather = async (connections: number, seconds: number) => {
+    const result = await load(connections, seconds * 1000);
+    acknowledged.push(...result.acknowledged);
+    unanswered += result.unanswered;
+    return result;
+  };
+  if (settings.warmupSeconds > 0) {
+    process.stderr.write(`warming up for ${settings.warmupSeconds} s...\n`);
+    await gather(Math.min(...settings.connections), settings.warmupSeconds);
+  }
+  const phases = await runPhases(settings.connections, serverPid, (connections) => gather(connections, settings.seconds));
+  return { phases, acknowledged, unanswered };
+}
