@@ -7,6 +7,13 @@ export type Refusal = { status: number; code: string; message: string };
 
 type RequestLine = { method?: string; url?: string; headers: IncomingHttpHeaders };
 
+/** A request another website made a browser send. */
+export const FOREIGN_ORIGIN: Refusal = {
+  status: 403,
+  code: 'forbidden_origin',
+  message: 'This request was sent by another website, so it was refused. Changes can only be made from this site’s own pages.',
+};
+
 /**
  * Checked in our own HTTP server rather than proxy.ts: it costs a few comparisons instead of a proxy
  * invocation on every server action, and it answers before Next.js's action handler (which meets a
@@ -19,7 +26,8 @@ export function refusalFor(request: RequestLine, trustProxy: boolean): Refusal |
     return { status: 400, code: 'bad_path', message: 'The address contains a broken %-escape, so no page can match it.' };
   }
   const method = request.method ?? 'GET';
-  // GET and HEAD handlers only read (the log export appends the record of its own reading), so any site may link to them.
+  // GET and HEAD handlers only read, so any site may link to them (the log export, which appends the record of
+  // its own reading, refuses a cross-site request itself).
   if (method === 'GET' || method === 'HEAD') return null;
   return foreignOrigin(request.headers, trustProxy) ?? oversizedBody(request.headers, path);
 }
@@ -39,11 +47,7 @@ function foreignOrigin(headers: IncomingHttpHeaders, trustProxy: boolean): Refus
   const crossSite = headers['sec-fetch-site'] === 'cross-site';
   // No Origin is a request from outside a browser (a script, curl): it carries only cookies its sender already holds.
   if (!crossSite && (origin === undefined || origin.toLowerCase() === ownOrigin(headers, trustProxy))) return null;
-  return {
-    status: 403,
-    code: 'forbidden_origin',
-    message: 'This request was sent by another website, so it was refused. Changes can only be made from this site’s own pages.',
-  };
+  return FOREIGN_ORIGIN;
 }
 
 /**

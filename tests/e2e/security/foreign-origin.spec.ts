@@ -58,3 +58,21 @@ for (const row of stateChanging) {
     if (!row.readOnly) expect.soft(logRows(e2eDb(), logId).map((log) => log.action), label).toEqual(row.logs === null ? [] : [row.logs]);
   });
 }
+
+test('the log export, the one GET that writes, refuses a request another site made and still serves the owner', async () => {
+  const owner = context.sessions.owner;
+  const exportUrl = new URL('/api/moderation-log/export?format=ndjson', context.baseUrl);
+  const before = databaseImage();
+  const crossSite = await fetch(exportUrl, { headers: { cookie: owner.cookie!, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' } });
+  const refusal = await crossSite.text();
+  expect(crossSite.status).toBe(403);
+  expect(JSON.parse(refusal)).toMatchObject({ error: { code: 'forbidden_origin' } });
+  expectNoLeak({ status: crossSite.status, body: refusal }, 'cross-site export');
+  expectDatabaseUnchanged(before, 'cross-site export');
+
+  const lastBefore = lastLogId(e2eDb());
+  const sameSite = await fetch(exportUrl, { headers: { cookie: owner.cookie!, 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'navigate' } });
+  expect(sameSite.status).toBe(200);
+  await sameSite.text();
+  await expect.poll(() => logRows(e2eDb(), lastBefore).map((row) => row.action)).toEqual(['log_exported']);
+});

@@ -3,6 +3,7 @@ import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
 import { accessRefused, jsonError } from '@/lib/http/json-error';
+import { FOREIGN_ORIGIN } from '@/lib/http/request-guard';
 import { parseExportQuery } from '@/lib/log/export/export-query';
 import { authorizeLogExport, openLogExport } from '@/lib/log/export/open-log-export';
 
@@ -11,6 +12,8 @@ export const dynamic = 'force-dynamic';
 
 /** The rows matching the filters, in id order, then the summary (NDJSON, JSON); the export is logged when it ends. */
 export async function GET(request: NextRequest) {
+  // The one GET that writes (its log_exported row): another site's link must not make an owner's browser export.
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return jsonError(FOREIGN_ORIGIN.status, FOREIGN_ORIGIN.code, FOREIGN_ORIGIN.message);
   const db = getDb();
   const viewer = await getViewer();
   const query = parseExportQuery(request.nextUrl.searchParams);
