@@ -19,7 +19,7 @@ import { checkModerationInvariants } from '@/tests/support/load/moderation-invar
 import { runModerationLoad } from '@/tests/support/load/moderation-load';
 import { startProductionServer, type ProductionServer } from '@/tests/support/load/production-server';
 import { createBenchDatabase } from './support/bench-database';
-import { connectionList, wholeNumber } from './support/bench-options';
+import { loadBenchOptions, loadBenchSettings, wholeNumber } from './support/bench-options';
 import { checkBuild, copyDatabase, runBench } from './support/bench-run';
 import { runWarmupAndPhases } from './support/load-phases';
 import { runInfo, writeResults } from './support/run-info';
@@ -35,30 +35,16 @@ const USAGE = 'usage: npm run bench:moderation -- [--seconds N] [--connections 1
 function readSettings() {
   const { values } = parseArgs({
     options: {
-      seconds: { type: 'string', default: '20' },
-      connections: { type: 'string', default: '10,50' },
-      warmup: { type: 'string', default: '3' },
-      comments: { type: 'string', default: '10000' },
+      ...loadBenchOptions({ port: 3213, out: path.join(ROOT, 'bench/results/moderation.json') }),
       moderators: { type: 'string', default: '50' },
       'queue-requests': { type: 'string', default: '200' },
-      port: { type: 'string', default: '3213' },
-      seed: { type: 'string', default: '20260101' },
-      keep: { type: 'boolean', default: false },
-      out: { type: 'string', default: path.join(ROOT, 'bench/results/moderation.json') },
     },
     strict: true,
   });
   return {
-    seconds: wholeNumber(values, 'seconds', 1, USAGE),
-    connections: connectionList(values.connections, USAGE),
-    warmupSeconds: wholeNumber(values, 'warmup', 0, USAGE),
-    comments: wholeNumber(values, 'comments', 100, USAGE),
+    ...loadBenchSettings(values, USAGE),
     moderators: wholeNumber(values, 'moderators', 1, USAGE),
     queueRequests: wholeNumber(values, 'queue-requests', 10, USAGE),
-    port: wholeNumber(values, 'port', 1, USAGE),
-    seed: wholeNumber(values, 'seed', 0, USAGE),
-    keep: values.keep,
-    out: path.resolve(values.out),
   };
 }
 

@@ -20,7 +20,7 @@ import { readServerActionIds } from '@/tests/support/http/server-actions';
 import { signInOverHttp } from '@/tests/support/http/sign-in-over-http';
 import { runPostingLoad, type AcknowledgedPost, type LoadReader } from '@/tests/support/load/posting-load';
 import { startProductionServer, type ProductionServer } from '@/tests/support/load/production-server';
-import { connectionList, wholeNumber } from './support/bench-options';
+import { loadBenchOptions, loadBenchSettings, wholeNumber } from './support/bench-options';
 import { checkBuild, copyDatabase, runBench } from './support/bench-run';
 import { createBenchDatabase } from './support/bench-database';
 import { runWarmupAndPhases } from './support/load-phases';
@@ -38,29 +38,12 @@ const USAGE = 'usage: npm run bench:post -- [--seconds N] [--connections 10,50] 
 function readSettings() {
   const { values } = parseArgs({
     options: {
-      seconds: { type: 'string', default: '20' },
-      connections: { type: 'string', default: '10,50' },
-      warmup: { type: 'string', default: '3' },
+      ...loadBenchOptions({ port: 3214, out: path.join(ROOT, 'bench/results/post.json') }),
       readers: { type: 'string', default: '6000' },
-      comments: { type: 'string', default: '10000' },
-      port: { type: 'string', default: '3214' },
-      seed: { type: 'string', default: '20260101' },
-      keep: { type: 'boolean', default: false },
-      out: { type: 'string', default: path.join(ROOT, 'bench/results/post.json') },
     },
     strict: true,
   });
-  return {
-    seconds: wholeNumber(values, 'seconds', 1, USAGE),
-    connections: connectionList(values.connections, USAGE),
-    warmupSeconds: wholeNumber(values, 'warmup', 0, USAGE),
-    readers: wholeNumber(values, 'readers', SIGNED_IN_OVER_HTTP, USAGE),
-    comments: wholeNumber(values, 'comments', 100, USAGE),
-    port: wholeNumber(values, 'port', 1, USAGE),
-    seed: wholeNumber(values, 'seed', 0, USAGE),
-    keep: values.keep,
-    out: path.resolve(values.out),
-  };
+  return { ...loadBenchSettings(values, USAGE), readers: wholeNumber(values, 'readers', SIGNED_IN_OVER_HTTP, USAGE) };
 }
 
 /** Every acknowledged post is in the database once, as acknowledged; no post appeared that was not acknowledged (beyond unanswered ones). */

@@ -1,6 +1,6 @@
 // What the model test compares after every step: the rows the moderation state machine owns, read from the database in a fixed order.
 import type { Db } from '@/db/client';
-import type { CommentRow } from '@/tests/support/comments';
+import type { AnnotationRow, CommentRow, ReportRow } from '@/tests/support/comments';
 
 /** A comment as the model tracks it: its row without the columns no step changes, plus its open reports and revisions. */
 export type CommentState = Omit<CommentRow, 'depth' | 'path' | 'author_name' | 'origin' | 'status'> & {
@@ -9,28 +9,9 @@ export type CommentState = Omit<CommentRow, 'depth' | 'path' | 'author_name' | '
   revisions: number;
 };
 
-export type ReportState = {
-  id: number;
-  comment_id: number;
-  reporter_id: number;
-  reason: string;
-  note: string | null;
-  created_at: string;
-  resolved_at: string | null;
-  resolution: string | null;
-  resolved_by_id: number | null;
-};
+export type ReportState = ReportRow;
 
-export type AnnotationState = {
-  id: number;
-  comment_id: number;
-  author_id: number;
-  visibility: string;
-  body: string;
-  created_at: string;
-  removed_at: string | null;
-  removed_by_id: number | null;
-};
+export type AnnotationState = AnnotationRow;
 
 export type UserState = { id: number; role: string; banned: boolean; ban_reason: string | null };
 
