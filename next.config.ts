@@ -1,6 +1,6 @@
 import type { NextConfig } from 'next';
-import { SERVER_ACTION_BODY_LIMIT } from './lib/http/body-limits';
-import { STATIC_SECURITY_HEADERS } from './lib/http/security-headers';
+import { SERVER_ACTION_BODY_LIMIT } from './lib/shared/http/body-limits';
+import { STATIC_SECURITY_HEADERS } from './lib/shared/http/security-headers';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

@@ -1,6 +1,6 @@
 // Gives every rendered page a Content-Security-Policy around a fresh nonce, which Next.js reads from the request to stamp its own scripts.
 import { NextResponse, type NextRequest } from 'next/server';
-import { contentSecurityPolicy, createNonce } from '@/lib/http/security-headers';
+import { contentSecurityPolicy, createNonce } from '@/lib/shared/http/security-headers';
 
 const DEVELOPMENT = process.env.NODE_ENV === 'development';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getDb } from '@/db/client';
-import { countLabel } from '@/lib/format/count';
-import { formatPublishedOn } from '@/lib/format/date';
+import { countLabel } from '@/lib/shared/format/count';
+import { formatPublishedOn } from '@/lib/shared/format/date';
 import { listArticles } from '@/lib/queries/articles';
 
 export const dynamic = 'force-dynamic';

@@ -124,9 +124,9 @@ async function loadApp() {
     load('db/client.ts'),
     load('db/migrate.ts'),
     load('lib/users/create-user.ts'),
-    load('lib/synthetic/generate-thread.ts'),
-    load('lib/import/insert-article-with-thread.ts'),
-    load('lib/synthetic/generate-log.ts'),
+    load('lib/ops/synthetic/generate-thread.ts'),
+    load('lib/ops/seed/insert-article-with-thread.ts'),
+    load('lib/ops/synthetic/generate-log.ts'),
   ]);
   return {
     openDatabase: client.openDatabase,

@@ -1,8 +1,8 @@
 // npm run db:backup -- <file> [--force]: a verified online copy of the database, taken while the server runs.
 import { databasePath } from '@/db/client';
-import { backupDatabase } from '@/lib/backup/backup-database';
-import { describeInspection } from '@/lib/backup/describe-inspection';
-import { EXIT_STATUS_HELP, runCommand } from '@/lib/backup/run-command';
+import { backupDatabase } from '@/lib/ops/backup/backup-database';
+import { describeInspection } from '@/lib/ops/backup/describe-inspection';
+import { EXIT_STATUS_HELP, runCommand } from '@/lib/ops/backup/run-command';
 
 const USAGE = `Usage: npm run db:backup -- <file> [--force]
 

@@ -1,8 +1,8 @@
 // npm run db:restore -- <file>: swaps a verified backup in for the database while no server runs on it.
 import { databasePath } from '@/db/client';
-import { describeInspection } from '@/lib/backup/describe-inspection';
-import { restoreDatabase } from '@/lib/backup/restore-database';
-import { EXIT_STATUS_HELP, runCommand } from '@/lib/backup/run-command';
+import { describeInspection } from '@/lib/ops/backup/describe-inspection';
+import { restoreDatabase } from '@/lib/ops/backup/restore-database';
+import { EXIT_STATUS_HELP, runCommand } from '@/lib/ops/backup/run-command';
 
 const USAGE = `Usage: npm run db:restore -- <file>
 

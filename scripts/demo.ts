@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDemoArticleFromCaptures } from '@/lib/import/demo-captures';
-import { seedDemoModeration } from '@/lib/import/seed-demo-moderation';
-import { DEMO_ARTICLE_SLUG } from '@/lib/import/seed-demo-article';
+import { seedDemoArticleFromCaptures } from '@/lib/ops/seed/demo-captures';
+import { seedDemoModeration } from '@/lib/ops/seed/seed-demo-moderation';
+import { DEMO_ARTICLE_SLUG } from '@/lib/ops/seed/seed-demo-article';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, ensureDemoAccounts } from '@/lib/users/ensure-demo-accounts';
 import { buildNext, startServer } from './next-server';
 

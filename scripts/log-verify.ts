@@ -1,9 +1,9 @@
 // npm run log:verify [-- <export file> [--db [DATABASE]]]: verifies the database's moderation log, or an exported file.
 import { databasePath } from '@/db/client';
-import { countLabel } from '@/lib/format/count';
-import { describeExportVerdict } from '@/lib/log/verify/describe-export-verdict';
-import { verifyDatabaseFile } from '@/lib/log/verify/verify-database-file';
-import { verifyExportFile } from '@/lib/log/verify/verify-export-file';
+import { countLabel } from '@/lib/shared/format/count';
+import { describeExportVerdict } from '@/lib/ops/log-verify/describe-export-verdict';
+import { verifyDatabaseFile } from '@/lib/ops/log-verify/verify-database-file';
+import { verifyExportFile } from '@/lib/ops/log-verify/verify-export-file';
 
 const USAGE = `Usage: npm run log:verify [-- <export file> [--db [DATABASE]]]
 

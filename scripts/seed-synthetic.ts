@@ -2,8 +2,8 @@
 import { parseArgs } from 'node:util';
 import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { insertArticleWithThread } from '@/lib/import/insert-article-with-thread';
-import { generateSyntheticThread } from '@/lib/synthetic/generate-thread';
+import { insertArticleWithThread } from '@/lib/ops/seed/insert-article-with-thread';
+import { generateSyntheticThread } from '@/lib/ops/synthetic/generate-thread';
 
 function fail(message: string): never {
   console.error(`seed:synthetic: ${message}`);

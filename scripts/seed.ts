@@ -1,8 +1,8 @@
 // npm run db:seed: imports the demo article and its thread; running it again changes nothing.
 import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { seedDemoArticleFromCaptures } from '@/lib/import/demo-captures';
-import { DEMO_ARTICLE_SLUG } from '@/lib/import/seed-demo-article';
+import { seedDemoArticleFromCaptures } from '@/lib/ops/seed/demo-captures';
+import { DEMO_ARTICLE_SLUG } from '@/lib/ops/seed/seed-demo-article';
 
 const db = openDatabase();
 migrateDatabase(db);

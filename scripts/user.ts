@@ -4,10 +4,10 @@ import { parseArgs } from 'node:util';
 import { databasePath, openDatabase, type Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import type { Role } from '@/db/schema';
-import type { SystemActor } from '@/lib/auth/actor';
+import type { SystemActor } from '@/lib/shared/auth/actor';
 import { findUserIdByEmail } from '@/lib/queries/users';
-import { roleWithArticle } from '@/lib/format/role';
-import type { Failure } from '@/lib/result';
+import { roleWithArticle } from '@/lib/shared/format/role';
+import type { Failure } from '@/lib/shared/result';
 import { banUser } from '@/lib/users/ban-user';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { createUser } from '@/lib/users/create-user';
@@ -19,8 +19,8 @@ import {
   emailSchema,
   passwordSchema,
   roleSchema,
-} from '@/lib/validation/account-fields';
-import { parseInput } from '@/lib/validation/parse-input';
+} from '@/lib/shared/validation/account-fields';
+import { parseInput } from '@/lib/shared/validation/parse-input';
 import type { z } from 'zod';
 
 const USAGE = `Usage: npm run user -- <command> [options]

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { requireViewer } from '@/lib/auth/get-viewer';
 import { listArticles } from '@/lib/queries/articles';
 import { readModerationQueueFor } from '@/lib/queries/moderation-queue';
-import { parseQueueQuery, QUEUE_TAB_LABELS } from '@/lib/validation/queue-query';
+import { parseQueueQuery, QUEUE_TAB_LABELS } from '@/lib/shared/validation/queue-query';
 import './moderation.css';
 
 export const metadata: Metadata = { title: 'Moderation queue' };

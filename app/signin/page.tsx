@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignInForm } from '@/components/forms/sign-in-form';
 import { getViewer } from '@/lib/auth/get-viewer';
-import { safeReturnPath } from '@/lib/http/safe-return-path';
+import { safeReturnPath } from '@/lib/shared/http/safe-return-path';
 
 export const metadata: Metadata = { title: 'Sign in' };
 

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignUpForm } from '@/components/forms/sign-up-form';
-import { safeReturnPath } from '@/lib/http/safe-return-path';
+import { safeReturnPath } from '@/lib/shared/http/safe-return-path';
 
 export const metadata: Metadata = { title: 'Create an account' };
 

@@ -3,8 +3,8 @@ import type { Db } from '@/db/client';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import type { Role } from '@/db/schema';
-import { insertArticleWithThread } from '@/lib/import/insert-article-with-thread';
-import { generateSyntheticThread } from '@/lib/synthetic/generate-thread';
+import { insertArticleWithThread } from '@/lib/ops/seed/insert-article-with-thread';
+import { generateSyntheticThread } from '@/lib/ops/synthetic/generate-thread';
 import { createUser } from '@/lib/users/create-user';
 
 export type BenchAccount = { email: string; password: string; role: Role };

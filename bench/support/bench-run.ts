@@ -1,6 +1,6 @@
 // What both load benches do around their load: insist on a build, copy the prepared database, and exit with main's code.
 import Database from 'better-sqlite3';
-import { hasProductionBuild } from '@/tests/support/load/production-server';
+import { hasProductionBuild } from '@/lib/ops/load/production-server';
 import { sourcesNewerThanBuild } from './run-info';
 
 /** False (with the reason printed) when there is no build; warns when sources look newer than it. */

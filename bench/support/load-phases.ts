@@ -1,6 +1,6 @@
 // Runs a load at each number of connections in turn and records, per phase, the driver's summary, the server's CPU per request and how busy the machine was.
-import type { LoadRun } from '@/tests/support/load/action-load';
-import { formatLoadSummary, summarizeLoad, type LoadSummary } from '@/tests/support/load/load-summary';
+import type { LoadRun } from '@/lib/ops/load/action-load';
+import { formatLoadSummary, summarizeLoad, type LoadSummary } from '@/lib/ops/load/load-summary';
 import { processTreeCpuMs } from './process-cpu';
 import { loadAverage } from './run-info';
 

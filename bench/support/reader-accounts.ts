@@ -2,7 +2,7 @@
 import { encode } from 'next-auth/jwt';
 import type { Db } from '@/db/client';
 import { hashPassword } from '@/lib/auth/password';
-import { SESSION_COOKIE } from '@/tests/support/http/sign-in-over-http';
+import { SESSION_COOKIE } from '@/lib/ops/http-client/sign-in-over-http';
 
 export type ReaderAccount = { userId: number; email: string; displayName: string; sessionVersion: number };
 

@@ -1,5 +1,5 @@
 // Signs many accounts in over HTTP, a few at a time: each sign-in costs the server a scrypt hash (about 0.2 s).
-import { signInOverHttp } from '@/tests/support/http/sign-in-over-http';
+import { signInOverHttp } from '@/lib/ops/http-client/sign-in-over-http';
 
 const CONCURRENT_SIGN_INS = 4;
 

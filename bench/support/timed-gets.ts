@@ -1,7 +1,7 @@
 // Times GET requests one after another over one keep-alive connection: median and p95 of the time to the last byte.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { percentile } from '@/tests/support/load/load-summary';
+import { percentile } from '@/lib/ops/load/load-summary';
 
 export type GetTimings = { path: string; requests: number; status: number; bytes: number; medianMs: number; p95Ms: number; maxMs: number };
 

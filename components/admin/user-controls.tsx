@@ -7,7 +7,7 @@ import { changeUserRoleAction } from '@/lib/actions/change-user-role';
 import { revokeUserSessionsAction } from '@/lib/actions/revoke-user-sessions';
 import { unbanUserAction } from '@/lib/actions/unban-user';
 import type { UserListItem } from '@/lib/queries/users';
-import { BAN_REASON_MAX } from '@/lib/validation/account-limits';
+import { BAN_REASON_MAX } from '@/lib/shared/validation/account-limits';
 
 export function UserControls({ user }: { user: UserListItem }) {
   const userId = <input type="hidden" name="userId" value={user.id} />;

@@ -1,5 +1,5 @@
 // The owner's list of accounts, one row per user with the controls that change it.
-import { formatPublishedOn } from '@/lib/format/date';
+import { formatPublishedOn } from '@/lib/shared/format/date';
 import type { UserListItem } from '@/lib/queries/users';
 import { UserControls } from './user-controls';
 

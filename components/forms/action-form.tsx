@@ -1,7 +1,7 @@
 'use client';
 // A small form bound to one server action, with the action's outcome shown beside its button.
 import { useActionState, type ReactNode } from 'react';
-import { INITIAL_FORM_STATE, type FormState } from '@/lib/actions/form-state';
+import { INITIAL_FORM_STATE, type FormState } from '@/lib/shared/forms/form-state';
 import { FormMessage } from './form-message';
 import { SubmitButton } from './submit-button';
 

@@ -1,5 +1,5 @@
 // The outcome of a form's last submission, in words, where screen readers hear it.
-import type { FormState } from '@/lib/actions/form-state';
+import type { FormState } from '@/lib/shared/forms/form-state';
 
 export function FormMessage({ state }: { state: FormState }) {
   if (state.ok === null) return <p className="form-message" role="status" />;

@@ -1,6 +1,6 @@
 'use client';
 import { useActionState } from 'react';
-import { INITIAL_FORM_STATE } from '@/lib/actions/form-state';
+import { INITIAL_FORM_STATE } from '@/lib/shared/forms/form-state';
 import { signInAction } from '@/lib/actions/sign-in';
 import { FormMessage } from './form-message';
 import { SubmitButton } from './submit-button';

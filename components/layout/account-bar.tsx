@@ -1,8 +1,8 @@
 // The header's account corner: who is signed in and as what, or links to sign in.
 import Link from 'next/link';
 import { Suspense } from 'react';
-import type { Viewer } from '@/lib/auth/actor';
-import { can } from '@/lib/auth/permissions';
+import type { Viewer } from '@/lib/shared/auth/actor';
+import { can } from '@/lib/shared/auth/permissions';
 import { signOutAction } from '@/lib/actions/sign-out';
 import { SignInLinks } from './sign-in-link';
 

@@ -1,5 +1,5 @@
 // Tells a banned user, on every page, why the controls they expect are missing.
-import type { Viewer } from '@/lib/auth/actor';
+import type { Viewer } from '@/lib/shared/auth/actor';
 
 export function BanNotice({ viewer }: { viewer: Viewer }) {
   if (viewer.kind !== 'user' || !viewer.banned) return null;

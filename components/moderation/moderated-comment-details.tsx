@@ -2,8 +2,8 @@
 import { CommentBody } from '@/components/thread/comment-body';
 import { MODERATION_REASON_LABELS } from '@/db/moderation-reasons';
 import { REPORT_REASON_LABELS } from '@/db/report-reasons';
-import { agoLabel } from '@/lib/format/ago';
-import type { ModeratedComment } from '@/lib/queries/moderation-queue-types';
+import { agoLabel } from '@/lib/shared/format/ago';
+import type { ModeratedComment } from '@/lib/shared/moderation/queue-types';
 import { latestActionWords } from './moderation-words';
 
 type Props = { comment: ModeratedComment; viewerEmail: string; now: number };

@@ -1,9 +1,9 @@
 // A comment's moderation state and its latest action in words, the same in the queue and on the author page.
 import { MODERATION_REASON_LABELS } from '@/db/moderation-reasons';
-import { agoLabel } from '@/lib/format/ago';
-import { countLabel } from '@/lib/format/count';
-import { describeCommentLogAction } from '@/lib/moderation/log-action-labels';
-import type { CommentLogEntry, CommentModeration } from '@/lib/moderation/types';
+import { agoLabel } from '@/lib/shared/format/ago';
+import { countLabel } from '@/lib/shared/format/count';
+import { describeCommentLogAction } from '@/lib/shared/moderation/comment-log-labels';
+import type { CommentLogEntry, CommentModeration } from '@/lib/shared/moderation/types';
 
 /** "Hidden (Spam) · flagged (Hate) · 2 open reports". */
 export function stateWords(moderation: CommentModeration): string {

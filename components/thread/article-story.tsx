@@ -1,5 +1,5 @@
 // The article itself: title, date, photo credit and paragraphs.
-import { formatPublishedOn } from '@/lib/format/date';
+import { formatPublishedOn } from '@/lib/shared/format/date';
 import type { ArticleView } from '@/lib/queries/articles';
 
 export function ArticleStory({ article }: { article: ArticleView }) {

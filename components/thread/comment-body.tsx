@@ -1,6 +1,6 @@
 // A comment's plain text: paragraphs from blank lines, line breaks kept, http(s) and mailto links, nothing else interpreted.
 import { Fragment } from 'react';
-import { linkifyText } from '@/lib/format/linkify';
+import { linkifyText } from '@/lib/shared/format/linkify';
 
 /** A line break followed by one or more blank lines (spaces and tabs allowed on them). */
 const PARAGRAPH_BREAK = /\n(?:[ \t]*\n)+/;

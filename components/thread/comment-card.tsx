@@ -1,8 +1,8 @@
 'use client';
 // One comment: who, when, a permalink, its text or why the text is gone, its public notes, and what this viewer may do with it.
 import { useRef, useState, type MouseEvent } from 'react';
-import { EDIT_WINDOW_MS } from '@/lib/comments/comment-rules';
-import type { ThreadComment } from '@/lib/thread/merge-local-comments';
+import { EDIT_WINDOW_MS } from '@/lib/shared/comments/comment-rules';
+import type { ThreadComment } from '@/lib/shared/thread/merge-local-comments';
 import { CommentBody } from './comment-body';
 import { CommentMeta } from './comment-meta';
 import { CommentTombstone } from './comment-tombstone';

@@ -1,7 +1,7 @@
 // Nested comments as nested lists, so depth shows by indentation and to screen readers.
-import { countLabel } from '@/lib/format/count';
-import type { ThreadComment } from '@/lib/thread/merge-local-comments';
-import type { CommentNode } from '@/lib/thread/types';
+import { countLabel } from '@/lib/shared/format/count';
+import type { ThreadComment } from '@/lib/shared/thread/merge-local-comments';
+import type { CommentNode } from '@/lib/shared/thread/types';
 import { CommentCard } from './comment-card';
 import { commentPermalink } from './comment-meta';
 

@@ -1,7 +1,7 @@
 // A comment's header: who wrote it, when, whether it was imported or edited, its permalink, and for moderators its moderation badges.
 import { ModerationBadges } from '@/components/moderation/forms/moderation-badges';
-import { formatCommentTime, formatImportedCommentTime } from '@/lib/format/date';
-import type { ThreadComment } from '@/lib/thread/merge-local-comments';
+import { formatCommentTime, formatImportedCommentTime } from '@/lib/shared/format/date';
+import type { ThreadComment } from '@/lib/shared/thread/merge-local-comments';
 
 export function commentPermalink(slug: string, commentId: number): string {
   return `/articles/${slug}/comments/${commentId}`;

@@ -1,8 +1,8 @@
 'use client';
 // One textarea form for a new comment, a reply and an edit: checks the text as the server will, keeps it on failure, says why.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { codePointLength } from '@/lib/validation/unicode';
-import { commentTextProblem, normalizeCommentText } from '@/lib/validation/comment-text';
+import { codePointLength } from '@/lib/shared/validation/unicode';
+import { commentTextProblem, normalizeCommentText } from '@/lib/shared/validation/comment-text';
 
 type Props = {
   label: string;

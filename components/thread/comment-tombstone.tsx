@@ -1,6 +1,6 @@
 // In place of a comment readers no longer get: why the text is gone, and for a hidden one the moderators' reason and public explanation.
 import { MODERATION_REASON_LABELS } from '@/db/moderation-reasons';
-import type { CommentView } from '@/lib/thread/types';
+import type { CommentView } from '@/lib/shared/thread/types';
 
 const ABSENT_TEXT = {
   unavailable: 'This comment is no longer available.',

@@ -1,7 +1,7 @@
 'use client';
 // An owner's switch for new comments on this article, with the outcome in words.
 import { useMutation } from '@tanstack/react-query';
-import { errorMessageOf, unlessRefused } from '@/lib/actions/action-refused';
+import { errorMessageOf, unlessRefused } from '@/lib/browser/action-refused';
 import { setCommentsOpenAction } from '@/lib/actions/set-comments-open';
 import { useThreadControls } from './thread-context';
 

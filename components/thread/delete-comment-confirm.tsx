@@ -1,9 +1,9 @@
 'use client';
 // Asks once before the author withdraws a comment, and says what stays: its replies.
 import { useMutation } from '@tanstack/react-query';
-import { errorMessageOf, unlessRefused } from '@/lib/actions/action-refused';
+import { errorMessageOf, unlessRefused } from '@/lib/browser/action-refused';
 import { deleteCommentAction } from '@/lib/actions/delete-comment';
-import type { ThreadComment } from '@/lib/thread/merge-local-comments';
+import type { ThreadComment } from '@/lib/shared/thread/merge-local-comments';
 import { useThreadControls } from './thread-context';
 
 export function DeleteCommentConfirm({ comment, onClose }: { comment: ThreadComment; onClose: () => void }) {

@@ -1,6 +1,6 @@
 // The thread's JSON requests from the browser: a page of the article's thread, or one comment's branch.
-import { PAGE_MAX_DEPTH } from '@/lib/thread/limits';
-import type { ThreadResponse } from '@/lib/thread/types';
+import { PAGE_MAX_DEPTH } from '@/lib/shared/thread/limits';
+import type { ThreadResponse } from '@/lib/shared/thread/types';
 
 /** Where a thread view's comments come from: the article's pages (from `after`), or one comment with its replies. */
 export type ThreadSource = { kind: 'article'; after: string | null } | { kind: 'comment'; commentId: number };

@@ -1,5 +1,5 @@
 // The moderators' public notes on a comment, as every reader sees them under it: labelled, plain text, without who wrote them.
-import type { PublicNote } from '@/lib/thread/types';
+import type { PublicNote } from '@/lib/shared/thread/types';
 import { CommentBody } from './comment-body';
 
 export function PublicNotes({ notes }: { notes: PublicNote[] }) {

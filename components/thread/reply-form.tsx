@@ -1,6 +1,6 @@
 'use client';
 // "Reply" opens this under the comment: the reply shows at once in its place, and the form closes once the server stored it.
-import type { ThreadComment } from '@/lib/thread/merge-local-comments';
+import type { ThreadComment } from '@/lib/shared/thread/merge-local-comments';
 import { CommentTextForm } from './comment-text-form';
 import { useThreadControls } from './thread-context';
 import { usePostComment } from './use-post-comment';

@@ -1,8 +1,8 @@
 'use client';
 // What every comment's controls share: the article, the viewer's rights and the thread's local changes.
 import { createContext, useContext } from 'react';
-import type { ThreadComment } from '@/lib/thread/merge-local-comments';
-import type { ThreadRights } from '@/lib/thread/thread-rights';
+import type { ThreadComment } from '@/lib/shared/thread/merge-local-comments';
+import type { ThreadRights } from '@/lib/shared/thread/thread-rights';
 
 export type ThreadControls = {
   articleId: number;

@@ -2,11 +2,11 @@
 // A thread as one TanStack query per article: refreshed on focus and every 30 s, with the viewer's own changes laid over it.
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useMemo, useState, useSyncExternalStore } from 'react';
-import { countLabel } from '@/lib/format/count';
-import { buildCommentTree } from '@/lib/thread/build-tree';
-import { holdBackNewComments, mergeLocalComments, type ThreadComment } from '@/lib/thread/merge-local-comments';
-import type { ThreadRights } from '@/lib/thread/thread-rights';
-import type { ThreadResponse } from '@/lib/thread/types';
+import { countLabel } from '@/lib/shared/format/count';
+import { buildCommentTree } from '@/lib/shared/thread/build-tree';
+import { holdBackNewComments, mergeLocalComments, type ThreadComment } from '@/lib/shared/thread/merge-local-comments';
+import type { ThreadRights } from '@/lib/shared/thread/thread-rights';
+import type { ThreadResponse } from '@/lib/shared/thread/types';
 import { CommentCard } from './comment-card';
 import { CommentList } from './comment-list';
 import { CommentsOpenToggle } from './comments-open-toggle';

@@ -1,8 +1,8 @@
 'use server';
 // The /admin/users "Ban" button → banUser.
 import { banUser } from '@/lib/users/ban-user';
-import { banUserSchema } from '@/lib/validation/account-fields';
-import { fieldOf, type FormState } from './form-state';
+import { banUserSchema } from '@/lib/shared/validation/account-fields';
+import { fieldOf, type FormState } from '../shared/forms/form-state';
 import { runUserAdminAction } from './run-user-admin-action';
 
 export async function banUserAction(_previous: FormState, form: FormData): Promise<FormState> {

@@ -1,8 +1,8 @@
 'use server';
 // The /admin/users "Change role" button → changeUserRole.
 import { changeUserRole } from '@/lib/users/change-user-role';
-import { changeUserRoleSchema } from '@/lib/validation/account-fields';
-import { fieldOf, type FormState } from './form-state';
+import { changeUserRoleSchema } from '@/lib/shared/validation/account-fields';
+import { fieldOf, type FormState } from '../shared/forms/form-state';
 import { runUserAdminAction } from './run-user-admin-action';
 
 export async function changeUserRoleAction(_previous: FormState, form: FormData): Promise<FormState> {

@@ -1,8 +1,8 @@
 'use server';
 // The /admin/users "Sign out everywhere" button → revokeUserSessions.
 import { revokeUserSessions } from '@/lib/users/revoke-user-sessions';
-import { userRefSchema } from '@/lib/validation/account-fields';
-import { fieldOf, type FormState } from './form-state';
+import { userRefSchema } from '@/lib/shared/validation/account-fields';
+import { fieldOf, type FormState } from '../shared/forms/form-state';
 import { runUserAdminAction } from './run-user-admin-action';
 
 export async function revokeUserSessionsAction(_previous: FormState, form: FormData): Promise<FormState> {

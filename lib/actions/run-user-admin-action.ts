@@ -3,11 +3,11 @@ import 'server-only';
 import { revalidatePath } from 'next/cache';
 import type { z } from 'zod';
 import { getDb, type Db } from '@/db/client';
-import type { Viewer } from '@/lib/auth/actor';
+import type { Viewer } from '@/lib/shared/auth/actor';
 import { getViewer } from '@/lib/auth/get-viewer';
-import type { Result } from '@/lib/result';
-import { parseInput } from '@/lib/validation/parse-input';
-import type { FormState } from './form-state';
+import type { Result } from '@/lib/shared/result';
+import { parseInput } from '@/lib/shared/validation/parse-input';
+import type { FormState } from '../shared/forms/form-state';
 
 export async function runUserAdminAction<S extends z.ZodType>(
   schema: S,

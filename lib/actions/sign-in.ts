@@ -2,9 +2,9 @@
 // Sign-in form → Auth.js credentials sign-in; a refusal comes back as words for the form.
 import { redirect } from 'next/navigation';
 import { signIn, SignInRefused } from '@/lib/auth/auth';
-import { safeReturnPath } from '@/lib/http/safe-return-path';
-import { fail } from '@/lib/result';
-import { fieldOf, textOf, type FormState } from './form-state';
+import { safeReturnPath } from '@/lib/shared/http/safe-return-path';
+import { fail } from '@/lib/shared/result';
+import { fieldOf, textOf, type FormState } from '../shared/forms/form-state';
 
 export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
   const email = textOf(form, 'email');

@@ -3,12 +3,12 @@
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
-import { clientAddressOf } from '@/lib/http/client-address';
-import { safeReturnPath } from '@/lib/http/safe-return-path';
+import { clientAddressOf } from '@/lib/shared/http/client-address';
+import { safeReturnPath } from '@/lib/shared/http/safe-return-path';
 import { registerReader } from '@/lib/users/register-reader';
-import { signUpSchema } from '@/lib/validation/account-fields';
-import { parseInput } from '@/lib/validation/parse-input';
-import { fieldOf, textOf, type FormState } from './form-state';
+import { signUpSchema } from '@/lib/shared/validation/account-fields';
+import { parseInput } from '@/lib/shared/validation/parse-input';
+import { fieldOf, textOf, type FormState } from '../shared/forms/form-state';
 
 export async function signUpAction(_previous: FormState, form: FormData): Promise<FormState> {
   const values = { email: textOf(form, 'email'), displayName: textOf(form, 'displayName') };

@@ -1,8 +1,8 @@
 'use server';
 // The /admin/users "Unban" button → unbanUser.
 import { unbanUser } from '@/lib/users/unban-user';
-import { userRefSchema } from '@/lib/validation/account-fields';
-import { fieldOf, type FormState } from './form-state';
+import { userRefSchema } from '@/lib/shared/validation/account-fields';
+import { fieldOf, type FormState } from '../shared/forms/form-state';
 import { runUserAdminAction } from './run-user-admin-action';
 
 export async function unbanUserAction(_previous: FormState, form: FormData): Promise<FormState> {

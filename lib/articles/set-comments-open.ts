@@ -3,12 +3,12 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { articles } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
 import { appendLogEntry } from '@/lib/log/append-log-entry';
-import { fail, type Result } from '@/lib/result';
-import { setCommentsOpenSchema } from '@/lib/validation/comment-text';
-import { parseInput } from '@/lib/validation/parse-input';
+import { fail, type Result } from '@/lib/shared/result';
+import { setCommentsOpenSchema } from '@/lib/shared/validation/comment-text';
+import { parseInput } from '@/lib/shared/validation/parse-input';
 
 export type SetCommentsOpenInput = z.input<typeof setCommentsOpenSchema>;
 

@@ -4,9 +4,9 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/shared/http/client-address';
 import { readSessionUser, type ViewerRow } from '@/lib/queries/users';
-import type { Failure } from '@/lib/result';
+import type { Failure } from '@/lib/shared/result';
 import { authenticate, WRONG_CREDENTIALS } from './authenticate';
 import { loadAuthSecret } from './auth-secret';
 

@@ -1,9 +1,9 @@
 // Checks an email and password for sign-in, behind the rate limiter, with the same answer and cost for every kind of wrong.
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
-import { minutesLabel } from '@/lib/format/minutes';
-import { fail, type Failure } from '@/lib/result';
-import { normalizeEmail } from '@/lib/validation/account-fields';
+import { minutesLabel } from '@/lib/shared/format/minutes';
+import { fail, type Failure } from '@/lib/shared/result';
+import { normalizeEmail } from '@/lib/shared/validation/account-fields';
 import { verifyAgainstDummyHash, verifyPassword } from './password';
 import { beginSignInAttempt, succeedSignInAttempt } from './sign-in-limiter';
 

@@ -2,9 +2,9 @@
 import type { Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { ActorRole, Role } from '@/db/schema';
-import { fail, type Failure } from '@/lib/result';
-import type { Actor, SystemActor, UserViewer } from './actor';
-import { can, type Permission } from './permissions';
+import { fail, type Failure } from '@/lib/shared/result';
+import type { Actor, SystemActor, UserViewer } from '../shared/auth/actor';
+import { can, type Permission } from '../shared/auth/permissions';
 
 /** The caller as the log records them: their id, email and role at this moment. */
 export type LogActor = { id: number | null; name: string; role: ActorRole };

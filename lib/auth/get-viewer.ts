@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import type { UserViewer, Viewer } from './actor';
+import type { UserViewer, Viewer } from '../shared/auth/actor';
 import { readSession } from './read-session';
 
 export const getViewer = cache(async (): Promise<Viewer> => {

@@ -1,7 +1,7 @@
 // The sign-in rate limiter: 10 failures in 10 minutes for one account, or from one client address, and further attempts wait.
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
-import { minutesUntil } from '@/lib/format/minutes';
+import { minutesUntil } from '@/lib/shared/format/minutes';
 
 export const SIGN_IN_MAX_FAILURES = 10;
 export const SIGN_IN_WINDOW_MS = 10 * 60 * 1000;

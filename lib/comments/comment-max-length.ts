@@ -1,5 +1,5 @@
 // Reads the configurable comment length limit (COMMENT_MAX_LENGTH) and refuses a value that makes no sense.
-import { COMMENT_MAX_LENGTH_CEILING, DEFAULT_COMMENT_MAX_LENGTH } from './comment-rules';
+import { COMMENT_MAX_LENGTH_CEILING, DEFAULT_COMMENT_MAX_LENGTH } from '../shared/comments/comment-rules';
 
 export function commentMaxLength(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.COMMENT_MAX_LENGTH?.trim();

@@ -3,12 +3,12 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { comments } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { readCommentView } from '@/lib/queries/thread';
-import { fail, type Result } from '@/lib/result';
-import type { CommentView } from '@/lib/thread/types';
-import { deleteCommentSchema } from '@/lib/validation/comment-text';
-import { parseInput } from '@/lib/validation/parse-input';
+import { fail, type Result } from '@/lib/shared/result';
+import type { CommentView } from '@/lib/shared/thread/types';
+import { deleteCommentSchema } from '@/lib/shared/validation/comment-text';
+import { parseInput } from '@/lib/shared/validation/parse-input';
 import { logCommentChange, readCommentLogState } from './log-comment-change';
 import { notVisibleRefusal, withOwnComment } from './with-own-comment';
 

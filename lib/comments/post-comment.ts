@@ -2,18 +2,18 @@
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
-import { waitLabel } from '@/lib/format/wait';
+import { waitLabel } from '@/lib/shared/format/wait';
 import { readCommentView } from '@/lib/queries/thread';
 import { windowFullUntil } from '@/lib/rate-limit/window-full-until';
-import { fail, type Failure, type Result } from '@/lib/result';
-import { childPath } from '@/lib/thread/comment-path';
-import type { CommentView } from '@/lib/thread/types';
-import { parseInput } from '@/lib/validation/parse-input';
-import { postCommentSchema } from '@/lib/validation/comment-text';
+import { fail, type Failure, type Result } from '@/lib/shared/result';
+import { childPath } from '@/lib/shared/thread/comment-path';
+import type { CommentView } from '@/lib/shared/thread/types';
+import { parseInput } from '@/lib/shared/validation/parse-input';
+import { postCommentSchema } from '@/lib/shared/validation/comment-text';
 import { commentMaxLength } from './comment-max-length';
-import { DUPLICATE_WINDOW_MS, POSTING_LIMITS } from './comment-rules';
+import { DUPLICATE_WINDOW_MS, POSTING_LIMITS } from '../shared/comments/comment-rules';
 
 export type PostCommentInput = z.input<ReturnType<typeof postCommentSchema>>;
 

@@ -2,9 +2,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { comments, type Comment } from '@/db/schema';
-import type { Actor, UserViewer } from '@/lib/auth/actor';
+import type { Actor, UserViewer } from '@/lib/shared/auth/actor';
 import { authorizeActor, type LogActor } from '@/lib/auth/authorize-actor';
-import { fail, type Result } from '@/lib/result';
+import { fail, type Result } from '@/lib/shared/result';
 
 export type OwnCommentChange<T extends object> = (tx: Tx, author: { viewer: UserViewer; logActor: LogActor }, comment: Comment) => Result<T>;
 

@@ -1,5 +1,5 @@
 // The one shape of an API error: `{ error: { code, message } }`, never a stack trace.
-import type { Failure } from '@/lib/result';
+import type { Failure } from '@/lib/shared/result';
 
 export function jsonError(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status, headers: { 'Cache-Control': 'no-store' } });

@@ -1,6 +1,6 @@
 // What scripts/serve.ts refuses before Next.js sees a request: broken paths, state-changing requests from other sites, bodies over their limit.
 import type { IncomingHttpHeaders } from 'node:http';
-import { bodyLimitFor } from './body-limits';
+import { bodyLimitFor } from '../shared/http/body-limits';
 import { ownOrigin } from './forwarded-headers';
 
 export type Refusal = { status: number; code: string; message: string };

@@ -1,5 +1,5 @@
 // A summary's period in words, for its heading.
-import { formatPublishedOn } from '@/lib/format/date';
+import { formatPublishedOn } from '@/lib/shared/format/date';
 import type { SummaryPeriod } from './transparency-summary-types';
 
 /** Whether the period is one whole calendar month, which reads better as "January 2026". */

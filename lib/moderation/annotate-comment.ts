@@ -1,7 +1,7 @@
 // A moderator adds a note to a reply: internal for moderators, or public under the reply as "Moderator note".
 import type { z } from 'zod';
 import { annotations } from '@/db/schema';
-import { annotateCommentSchema } from '@/lib/validation/moderation';
+import { annotateCommentSchema } from '@/lib/shared/validation/moderation';
 import { moderationAction } from './moderation-step';
 
 export type AnnotateCommentInput = z.input<typeof annotateCommentSchema>;

@@ -2,16 +2,16 @@
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { Comment } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { readCommentModerations } from '@/lib/queries/comment-moderation';
-import { fail, type Failure, type Result } from '@/lib/result';
-import { bulkModerationSchema } from '@/lib/validation/moderation';
-import { parseInput } from '@/lib/validation/parse-input';
+import { fail, type Failure, type Result } from '@/lib/shared/result';
+import { bulkModerationSchema } from '@/lib/shared/validation/moderation';
+import { parseInput } from '@/lib/shared/validation/parse-input';
 import { dismissStep } from './dismiss-reports';
 import { flagStep } from './flag-comment';
 import { hideStep } from './hide-comment';
 import { applyStep, authorizeModerator, loadCommentAtVersion, type DecideStep, type ModerationOptions, type ModerationStep } from './moderation-step';
-import type { CommentModeration } from './types';
+import type { CommentModeration } from '../shared/moderation/types';
 
 export type BulkModerationInput = z.input<typeof bulkModerationSchema>;
 

@@ -1,8 +1,8 @@
 // Words for a CONFLICT: what changed a comment since the moderator saw it, who did it and how long ago.
 import type { Db } from '@/db/client';
-import { agoLabel } from '@/lib/format/ago';
+import { agoLabel } from '@/lib/shared/format/ago';
 import { readCommentLogEntries } from '@/lib/queries/comment-log';
-import { describeCommentLogAction } from './log-action-labels';
+import { describeCommentLogAction } from '../shared/moderation/comment-log-labels';
 
 export function describeLatestChange(db: Db, commentId: number, now: number): string {
   const latest = readCommentLogEntries(db, [commentId], 1).get(commentId)?.[0];

@@ -2,8 +2,8 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { reports } from '@/db/schema';
-import { fail } from '@/lib/result';
-import { dismissReportsSchema } from '@/lib/validation/moderation';
+import { fail } from '@/lib/shared/result';
+import { dismissReportsSchema } from '@/lib/shared/validation/moderation';
 import { moderationAction, type DecideStep } from './moderation-step';
 
 export type DismissReportsInput = z.input<typeof dismissReportsSchema>;

@@ -1,7 +1,7 @@
 // A moderator flags a reply for attention, with a reason and an internal note; readers never learn of it.
 import type { z } from 'zod';
-import { fail } from '@/lib/result';
-import { flagCommentSchema } from '@/lib/validation/moderation';
+import { fail } from '@/lib/shared/result';
+import { flagCommentSchema } from '@/lib/shared/validation/moderation';
 import { moderationAction, type DecideStep } from './moderation-step';
 
 export type FlagCommentInput = z.input<typeof flagCommentSchema>;

@@ -1,8 +1,8 @@
 // A moderator hides a reply: readers see a tombstone with the reason, its replies stay, and its open reports close as 'hidden'.
 import type { z } from 'zod';
 import { prepared } from '@/db/prepared';
-import { fail } from '@/lib/result';
-import { hideCommentSchema } from '@/lib/validation/moderation';
+import { fail } from '@/lib/shared/result';
+import { hideCommentSchema } from '@/lib/shared/validation/moderation';
 import { moderationAction, type DecideStep } from './moderation-step';
 
 export type HideCommentInput = z.input<typeof hideCommentSchema>;

@@ -3,14 +3,14 @@ import type { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
 import { columnName, columnsAsProperties, prepared } from '@/db/prepared';
 import { comments, type Comment } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor, type LogActor } from '@/lib/auth/authorize-actor';
 import { logCommentChange, readCommentLogState } from '@/lib/comments/log-comment-change';
 import type { LogAction } from '@/lib/log/append-log-entry';
 import { readCommentModeration } from '@/lib/queries/comment-moderation';
-import { fail, type Failure, type Result } from '@/lib/result';
-import { parseInput } from '@/lib/validation/parse-input';
-import type { CommentModeration } from './types';
+import { fail, type Failure, type Result } from '@/lib/shared/result';
+import { parseInput } from '@/lib/shared/validation/parse-input';
+import type { CommentModeration } from '../shared/moderation/types';
 import { describeLatestChange } from './describe-latest-change';
 
 /** Who is moderating, as the row they are stored in and as the log records them. */

@@ -2,8 +2,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { annotations } from '@/db/schema';
-import { fail } from '@/lib/result';
-import { removeAnnotationSchema } from '@/lib/validation/moderation';
+import { fail } from '@/lib/shared/result';
+import { removeAnnotationSchema } from '@/lib/shared/validation/moderation';
 import { moderationAction } from './moderation-step';
 
 export type RemoveAnnotationInput = z.input<typeof removeAnnotationSchema>;

@@ -1,7 +1,7 @@
 // A moderator clears a flag: the reply no longer needs attention.
 import type { z } from 'zod';
-import { fail } from '@/lib/result';
-import { unflagCommentSchema } from '@/lib/validation/moderation';
+import { fail } from '@/lib/shared/result';
+import { unflagCommentSchema } from '@/lib/shared/validation/moderation';
 import { moderationAction } from './moderation-step';
 
 export type UnflagCommentInput = z.input<typeof unflagCommentSchema>;

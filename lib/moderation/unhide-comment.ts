@@ -1,7 +1,7 @@
 // A moderator shows a hidden reply again; the hide stays in the log.
 import type { z } from 'zod';
-import { fail } from '@/lib/result';
-import { unhideCommentSchema } from '@/lib/validation/moderation';
+import { fail } from '@/lib/shared/result';
+import { unhideCommentSchema } from '@/lib/shared/validation/moderation';
 import { moderationAction } from './moderation-step';
 
 export type UnhideCommentInput = z.input<typeof unhideCommentSchema>;

@@ -3,13 +3,13 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { Role } from '@/db/schema';
-import type { Viewer } from '@/lib/auth/actor';
+import type { Viewer } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
-import { fail, type Result } from '@/lib/result';
-import { QUEUE_PAGE_SIZE, SORT_KEY } from '@/lib/validation/queue-query';
+import { fail, type Result } from '@/lib/shared/result';
+import { QUEUE_PAGE_SIZE, SORT_KEY } from '@/lib/shared/validation/queue-query';
 import { readModeratedComments } from './moderated-comments';
 import { sortKeyOf } from './moderation-queue';
-import type { ModeratedComment } from './moderation-queue-types';
+import type { ModeratedComment } from '../shared/moderation/queue-types';
 
 /** Each comment on the author page shows up to this many log rows, newest first. */
 const AUTHOR_LOG_ROWS = 20;

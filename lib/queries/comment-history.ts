@@ -2,10 +2,10 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
-import type { CommentHistory, CommentRevisionView } from '@/lib/thread/comment-history';
-import { fail, type Result } from '@/lib/result';
+import type { CommentHistory, CommentRevisionView } from '@/lib/shared/thread/comment-history';
+import { fail, type Result } from '@/lib/shared/result';
 import { readCommentLogEntries } from './comment-log';
 
 const SELECT_REVISIONS = `

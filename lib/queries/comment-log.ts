@@ -2,7 +2,7 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
-import type { CommentLogEntry } from '@/lib/moderation/types';
+import type { CommentLogEntry } from '@/lib/shared/moderation/types';
 
 type LogRow = Omit<CommentLogEntry, 'previousState' | 'newState'> & { commentId: number; previousState: string | null; newState: string | null };
 

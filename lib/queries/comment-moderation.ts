@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { CommentStatus } from '@/db/schema';
 import type { AnnotationVisibility, ModerationReason } from '@/db/moderation-reasons';
-import type { AnnotationView, CommentModeration } from '@/lib/moderation/types';
+import type { AnnotationView, CommentModeration } from '@/lib/shared/moderation/types';
 
 type ModerationRow = {
   commentId: number;

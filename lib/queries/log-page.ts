@@ -3,16 +3,16 @@ import 'server-only';
 import type { Db, Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { ActorRole } from '@/db/schema';
-import type { Viewer } from '@/lib/auth/actor';
+import type { Viewer } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
-import { reasonLabel } from '@/lib/format/state-changes';
+import { reasonLabel } from '@/lib/shared/format/state-changes';
 import type { LogAction } from '@/lib/log/append-log-entry';
-import { isOwnerOnlyLogAction, LOG_ACTION_LABELS } from '@/lib/log/log-action-labels';
+import { isOwnerOnlyLogAction, LOG_ACTION_LABELS } from '@/lib/shared/log/log-action-labels';
 import { findUnknownLogReference } from '@/lib/log/log-filter-references';
 import { logFilterCondition, type LogAudience } from '@/lib/log/log-filter-sql';
 import type { LogFilters } from '@/lib/log/log-filters';
-import { fail, type Failure, type Result } from '@/lib/result';
-import type { LogActorChoice, LogEntryTarget, LogPage, LogPageEntry } from './log-page-types';
+import { fail, type Failure, type Result } from '@/lib/shared/result';
+import type { LogActorChoice, LogEntryTarget, LogPage, LogPageEntry } from '../shared/log/log-page-types';
 
 export const LOG_PAGE_SIZE = 100;
 

@@ -5,7 +5,7 @@ import { prepared } from '@/db/prepared';
 import type { CommentStatus } from '@/db/schema';
 import { readCommentLogEntries } from './comment-log';
 import { readCommentModerations } from './comment-moderation';
-import type { ModeratedComment, QueueReport } from './moderation-queue-types';
+import type { ModeratedComment, QueueReport } from '../shared/moderation/queue-types';
 
 const EXCERPT_LENGTH = 200;
 

@@ -2,12 +2,12 @@
 import 'server-only';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
-import type { Viewer } from '@/lib/auth/actor';
+import type { Viewer } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
-import type { Failure, Result } from '@/lib/result';
-import { QUEUE_PAGE_SIZE, SORT_KEY, type QueueQuery, type QueueTab } from '@/lib/validation/queue-query';
+import type { Failure, Result } from '@/lib/shared/result';
+import { QUEUE_PAGE_SIZE, SORT_KEY, type QueueQuery, type QueueTab } from '@/lib/shared/validation/queue-query';
 import { readModeratedComments } from './moderated-comments';
-import { QUEUE_TAB_ORDER, type ModerationQueuePage, type QueueCard, type QueueCounts } from './moderation-queue-types';
+import { QUEUE_TAB_ORDER, type ModerationQueuePage, type QueueCard, type QueueCounts } from '../shared/moderation/queue-types';
 
 /**
  * New holds every comment of the last 7 days, whatever its status. (Only imports create placeholders, and

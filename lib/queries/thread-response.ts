@@ -1,12 +1,12 @@
 // Assembles the thread JSON the API sends and the pages hand to the browser as its first data.
 import 'server-only';
 import type { Db } from '@/db/client';
-import type { Viewer } from '@/lib/auth/actor';
-import { can } from '@/lib/auth/permissions';
+import type { Viewer } from '@/lib/shared/auth/actor';
+import { can } from '@/lib/shared/auth/permissions';
 import type { ArticleView } from './articles';
 import { readCommentModerations } from './comment-moderation';
 import { readCommentSubtree, readThreadHead, readThreadPage, type ThreadPageOptions } from './thread';
-import type { CommentView, ThreadResponse } from '@/lib/thread/types';
+import type { CommentView, ThreadResponse } from '@/lib/shared/thread/types';
 
 export function threadPageResponse(db: Db, article: ArticleView, viewer: Viewer, options: ThreadPageOptions): ThreadResponse {
   // The head is read first: a comment posted in between then counts as new, never as already seen.

@@ -4,9 +4,9 @@ import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { ModerationReason } from '@/db/moderation-reasons';
 import type { CommentStatus } from '@/db/schema';
-import { idsInPath, subtreeEnd } from '@/lib/thread/comment-path';
-import { DEFAULT_PAGE_SIZE } from '@/lib/thread/limits';
-import type { CommentText, CommentView, PublicNote, ThreadHead, ThreadPage } from '@/lib/thread/types';
+import { idsInPath, subtreeEnd } from '@/lib/shared/thread/comment-path';
+import { DEFAULT_PAGE_SIZE } from '@/lib/shared/thread/limits';
+import type { CommentText, CommentView, PublicNote, ThreadHead, ThreadPage } from '@/lib/shared/thread/types';
 
 const NO_DEPTH_LIMIT = 1_000_000;
 

@@ -2,7 +2,7 @@
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { Role } from '@/db/schema';
-import type { UserViewer } from '@/lib/auth/actor';
+import type { UserViewer } from '@/lib/shared/auth/actor';
 import { likeContaining } from './like-containing';
 
 /** An account as the app describes who is calling. */

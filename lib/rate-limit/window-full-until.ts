@@ -1,5 +1,5 @@
 // The sliding-window question every per-user limit asks: given the newest events, when may the next one happen?
-import type { WindowRule } from '@/lib/comments/comment-rules';
+import type { WindowRule } from '@/lib/shared/comments/comment-rules';
 
 /**
  * `newestFirst` holds ISO times of the key's most recent events, newest first (at least `limit`

@@ -3,14 +3,14 @@ import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { reports } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
-import { REPORTING_LIMIT } from '@/lib/comments/comment-rules';
-import { waitLabel } from '@/lib/format/wait';
+import { REPORTING_LIMIT } from '@/lib/shared/comments/comment-rules';
+import { waitLabel } from '@/lib/shared/format/wait';
 import { windowFullUntil } from '@/lib/rate-limit/window-full-until';
-import { fail, type Result } from '@/lib/result';
-import { reportCommentSchema } from '@/lib/validation/comment-text';
-import { parseInput } from '@/lib/validation/parse-input';
+import { fail, type Result } from '@/lib/shared/result';
+import { reportCommentSchema } from '@/lib/shared/validation/comment-text';
+import { parseInput } from '@/lib/shared/validation/parse-input';
 
 export type ReportCommentInput = z.input<typeof reportCommentSchema>;
 

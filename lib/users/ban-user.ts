@@ -2,9 +2,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { appendLogEntry } from '@/lib/log/append-log-entry';
-import { fail, type Result } from '@/lib/result';
+import { fail, type Result } from '@/lib/shared/result';
 import { isLastActiveOwner, withManagedUser } from './with-managed-user';
 
 /**

@@ -2,10 +2,10 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, type Role } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
-import { roleWithArticle } from '@/lib/format/role';
+import type { Actor } from '@/lib/shared/auth/actor';
+import { roleWithArticle } from '@/lib/shared/format/role';
 import { appendLogEntry } from '@/lib/log/append-log-entry';
-import { fail, type Result } from '@/lib/result';
+import { fail, type Result } from '@/lib/shared/result';
 import { isLastActiveOwner, withManagedUser } from './with-managed-user';
 
 /**

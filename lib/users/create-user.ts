@@ -2,11 +2,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, type Role } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
 import { hashPassword } from '@/lib/auth/password';
 import { appendLogEntry } from '@/lib/log/append-log-entry';
-import { fail, type Result } from '@/lib/result';
+import { fail, type Result } from '@/lib/shared/result';
 
 export type CreateUserInput = { email: string; displayName: string; role: Role; password: string };
 

@@ -2,9 +2,9 @@
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
-import { minutesLabel, minutesUntil } from '@/lib/format/minutes';
+import { minutesLabel, minutesUntil } from '@/lib/shared/format/minutes';
 import { takeRateLimitSlot, type RateLimitRule } from '@/lib/rate-limit/take-rate-limit-slot';
-import { fail, type Result } from '@/lib/result';
+import { fail, type Result } from '@/lib/shared/result';
 
 export type RegisterReaderInput = { email: string; displayName: string; password: string };
 

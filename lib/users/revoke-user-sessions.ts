@@ -2,9 +2,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { appendLogEntry } from '@/lib/log/append-log-entry';
-import type { Result } from '@/lib/result';
+import type { Result } from '@/lib/shared/result';
 import { withManagedUser } from './with-managed-user';
 
 /**

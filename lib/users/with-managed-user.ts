@@ -2,9 +2,9 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { users, type User } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor, type AuthorizedActor } from '@/lib/auth/authorize-actor';
-import { fail, type Result } from '@/lib/result';
+import { fail, type Result } from '@/lib/shared/result';
 
 export type ManagedUserChange<T extends object> = (tx: Tx, caller: AuthorizedActor, target: User) => Result<T>;
 

@@ -2,9 +2,9 @@
 // site, a body over its limit, a body without a length and a path with a broken %-escape, each a readable JSON
 // refusal that changes nothing.
 import { expect, test } from '@playwright/test';
-import { SERVER_ACTION_BODY_LIMIT } from '@/lib/http/body-limits';
-import { readServerActionIds, serverActionRequest, type ServerActionCall } from '@/tests/support/http/server-actions';
-import { signInOverHttp } from '@/tests/support/http/sign-in-over-http';
+import { SERVER_ACTION_BODY_LIMIT } from '@/lib/shared/http/body-limits';
+import { readServerActionIds, serverActionRequest, type ServerActionCall } from '@/lib/ops/http-client/server-actions';
+import { signInOverHttp } from '@/lib/ops/http-client/sign-in-over-http';
 import { commentRow, createArticle } from './support/comments';
 import { createAccount, e2eDb, snapshot } from './support/e2e-db';
 

@@ -12,7 +12,7 @@ import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { createUser } from '@/lib/users/create-user';
 import { E2E_SYNTHETIC_SLUG } from '@/scripts/e2e-data';
-import { SESSION_COOKIE, signInOverHttp } from '@/tests/support/http/sign-in-over-http';
+import { SESSION_COOKIE, signInOverHttp } from '@/lib/ops/http-client/sign-in-over-http';
 import { signIn, test as browserTest } from './support/browser';
 import { commentCard, createArticle, submitReply } from './support/comments';
 import { createAccount, e2eDb, systemActor, type Account } from './support/e2e-db';

@@ -1,6 +1,6 @@
 // What the seed thread should look like on the page, derived from the committed capture.
-import { readDemoCapture } from '@/lib/import/demo-captures';
-import { parseThreadCapture } from '@/lib/import/parse-thread-capture';
+import { readDemoCapture } from '@/lib/ops/seed/demo-captures';
+import { parseThreadCapture } from '@/lib/ops/seed/parse-thread-capture';
 
 export const SEED_SLUG = 'from-pyongyang-with-love-autocracies-befriend-autocracies';
 export const SEED_TITLE = 'From Pyongyang with Love—Autocracies Befriend Autocracies';

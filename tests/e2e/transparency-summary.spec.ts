@@ -4,7 +4,7 @@ import './support/allow-server-only';
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Page } from '@playwright/test';
-import { countLabel } from '@/lib/format/count';
+import { countLabel } from '@/lib/shared/format/count';
 import { readTransparencySummary } from '@/lib/log/transparency-summary';
 import { durationLabel } from '@/lib/log/transparency-summary-duration';
 import { periodLabel } from '@/lib/log/transparency-summary-period';

@@ -3,8 +3,8 @@
 // unfit reply, bad input, a caller who may not moderate or a failed log insert leaving everything
 // as it was.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
-import { verifyLogChain } from '@/lib/log/verify-log-chain';
+import type { Actor } from '@/lib/shared/auth/actor';
+import { verifyLogChain } from '@/lib/ops/log-verify/verify-log-chain';
 import { bulkModerate, type BulkModerationInput } from '@/lib/moderation/bulk-moderate';
 import { hideComment } from '@/lib/moderation/hide-comment';
 import { readCommentModerations } from '@/lib/queries/comment-moderation';

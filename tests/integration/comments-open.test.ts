@@ -2,10 +2,10 @@
 // comments_opened log rows, NO_CHANGE, who is refused (with every table as before), and what
 // readThreadHead reports about an article's thread.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { setCommentsOpen, type SetCommentsOpenInput } from '@/lib/articles/set-comments-open';
 import { postComment } from '@/lib/comments/post-comment';
-import { verifyLogChain } from '@/lib/log/verify-log-chain';
+import { verifyLogChain } from '@/lib/ops/log-verify/verify-log-chain';
 import { readThreadHead } from '@/lib/queries/thread';
 import { anonymousActor, logRows, systemActor, userActor } from '@/tests/support/accounts';
 import {

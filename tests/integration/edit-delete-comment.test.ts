@@ -3,12 +3,12 @@
 // before), and that a failure to log rolls the change back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CommentStatus } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { setCommentsOpen } from '@/lib/articles/set-comments-open';
 import { deleteComment, type DeleteCommentInput } from '@/lib/comments/delete-comment';
 import { editComment, type EditCommentInput } from '@/lib/comments/edit-comment';
 import { postComment } from '@/lib/comments/post-comment';
-import { verifyLogChain } from '@/lib/log/verify-log-chain';
+import { verifyLogChain } from '@/lib/ops/log-verify/verify-log-chain';
 import { readCommentView, readThreadPage } from '@/lib/queries/thread';
 import { anonymousActor, logRows, stateOf, systemActor, userActor, type LogRow } from '@/tests/support/accounts';
 import {

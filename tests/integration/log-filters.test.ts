@@ -10,7 +10,7 @@ import { appendLogEntry, type LogEntryInput } from '@/lib/log/append-log-entry';
 import { logFilterCondition, type LogAudience } from '@/lib/log/log-filter-sql';
 import { findUnknownLogReference } from '@/lib/log/log-filter-references';
 import { activeLogFilters, logFiltersToParams, NO_LOG_FILTERS, parseLogQuery, type LogFilters } from '@/lib/log/log-filters';
-import { verifyLogChain } from '@/lib/log/verify-log-chain';
+import { verifyLogChain } from '@/lib/ops/log-verify/verify-log-chain';
 import { insertUser, logRows } from '@/tests/support/accounts';
 import { insertArticle } from '@/tests/support/comments';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';

@@ -2,11 +2,11 @@
 // pages of 100 newest first, what moderators never receive, filters naming something that does not exist, and the month links.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { monthRange } from '@/components/moderation/log/log-summary-links';
-import type { Viewer } from '@/lib/auth/actor';
+import type { Viewer } from '@/lib/shared/auth/actor';
 import { appendLogEntry, type LogEntryInput } from '@/lib/log/append-log-entry';
 import { NO_LOG_FILTERS, type LogFilters } from '@/lib/log/log-filters';
 import { listLogActorChoices, logReaderRefusal, readLogPage } from '@/lib/queries/log-page';
-import type { LogPage } from '@/lib/queries/log-page-types';
+import type { LogPage } from '@/lib/shared/log/log-page-types';
 import { anonymousActor, insertUser, logRows, userActor } from '@/tests/support/accounts';
 import { insertArticle, insertCast, type Cast } from '@/tests/support/comments';
 import { setRoleBySql } from '@/tests/support/moderation';

@@ -3,9 +3,9 @@
 // row each writes, what each refuses (writing nothing), the CONFLICT that says who changed the reply
 // meanwhile, and that a failure to log rolls the change back.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { editComment } from '@/lib/comments/edit-comment';
-import { verifyLogChain } from '@/lib/log/verify-log-chain';
+import { verifyLogChain } from '@/lib/ops/log-verify/verify-log-chain';
 import { annotateComment } from '@/lib/moderation/annotate-comment';
 import { dismissReports } from '@/lib/moderation/dismiss-reports';
 import { flagComment } from '@/lib/moderation/flag-comment';

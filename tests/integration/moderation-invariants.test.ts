@@ -1,14 +1,14 @@
-// The load invariants checker (tests/support/load/moderation-invariants.ts): silent after real moderation actions,
+// The load invariants checker (lib/ops/load/moderation-invariants.ts): silent after real moderation actions,
 // and naming each breakage planted behind lib's back: a missing row, an extra row, a comment changed, a tampered row.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { flagComment } from '@/lib/moderation/flag-comment';
 import { hideComment } from '@/lib/moderation/hide-comment';
 import { unhideComment } from '@/lib/moderation/unhide-comment';
 import { insertCast, insertArticle } from '@/tests/support/comments';
 import { lastLogId, userActor } from '@/tests/support/accounts';
-import { checkModerationInvariants, type LoadOutcome } from '@/tests/support/load/moderation-invariants';
-import type { AcknowledgedModeration } from '@/tests/support/load/moderation-load';
+import { checkModerationInvariants, type LoadOutcome } from '@/lib/ops/load/moderation-invariants';
+import type { AcknowledgedModeration } from '@/lib/ops/load/moderation-load';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';
 
 let temp: TempDb;

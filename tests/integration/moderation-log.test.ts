@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendLogEntry, type LogEntryInput } from '@/lib/log/append-log-entry';
 import { computeLogHash, GENESIS_HASH, hashedFieldsOf, type StoredLogRow } from '@/lib/log/hash-chain';
-import { verifyLogChain } from '@/lib/log/verify-log-chain';
+import { verifyLogChain } from '@/lib/ops/log-verify/verify-log-chain';
 import { insertUser, logRows, userRows, type LogRow } from '@/tests/support/accounts';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';
 

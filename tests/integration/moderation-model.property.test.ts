@@ -4,7 +4,7 @@
 // agree with the model, and the log's chain verifies. FC_SEED replays another seed; a failure prints its seed and path.
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { verifyLogChain } from '@/lib/log/verify-log-chain';
+import { verifyLogChain } from '@/lib/ops/log-verify/verify-log-chain';
 import { lastLogId, logRows } from '@/tests/support/accounts';
 import { NOW } from '@/tests/support/comments';
 import { sequenceArbitrary, type Step } from '@/tests/support/model/model-commands';

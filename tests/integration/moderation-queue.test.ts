@@ -9,7 +9,7 @@ import { unflagComment } from '@/lib/moderation/unflag-comment';
 import { unhideComment } from '@/lib/moderation/unhide-comment';
 import { readModerationQueue, readModerationQueueFor } from '@/lib/queries/moderation-queue';
 import { reportComment } from '@/lib/reports/report-comment';
-import { parseQueueQuery, type QueueQuery, type QueueTab } from '@/lib/validation/queue-query';
+import { parseQueueQuery, type QueueQuery, type QueueTab } from '@/lib/shared/validation/queue-query';
 import { anonymousActor, userActor } from '@/tests/support/accounts';
 import { banBySql, DAY, HOUR, insertArticle, insertCast, iso, MINUTE, NOW, type Cast, type TestArticle } from '@/tests/support/comments';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyLogChain } from '@/lib/log/verify-log-chain';
+import { verifyLogChain } from '@/lib/ops/log-verify/verify-log-chain';
 import { readCommentModeration } from '@/lib/queries/comment-moderation';
 import { commentRow, reportRows } from '@/tests/support/comments';
 import { insertModerationScene, logState, readableLogRows, type ModerationScene } from '@/tests/support/moderation';

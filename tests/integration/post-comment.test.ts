@@ -5,13 +5,13 @@
 // Every refusal leaves articles, comments, comment_revisions, reports and moderation_log as before.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { deleteComment } from '@/lib/comments/delete-comment';
 import { postComment, type PostCommentInput, type PostingOptions } from '@/lib/comments/post-comment';
 import { setCommentsOpen } from '@/lib/articles/set-comments-open';
 import { readCommentView, readThreadPage } from '@/lib/queries/thread';
-import type { CommentView } from '@/lib/thread/types';
-import { normalizeCommentText } from '@/lib/validation/comment-text';
+import type { CommentView } from '@/lib/shared/thread/types';
+import { normalizeCommentText } from '@/lib/shared/validation/comment-text';
 import { anonymousActor, insertUser, systemActor, userActor } from '@/tests/support/accounts';
 import {
   articleRow,

@@ -2,7 +2,7 @@
 // row), what reporter and others then see, one open report per reader per comment (also in the
 // database's own index), 20 reports a day, and every refusal leaving every table as before.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { setCommentsOpen } from '@/lib/articles/set-comments-open';
 import { postComment } from '@/lib/comments/post-comment';
 import { readCommentView, readThreadPage } from '@/lib/queries/thread';

@@ -1,7 +1,7 @@
 // The demo's seeded moderation: real reports and decisions on the demo article, logged and chained, written once.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedDemoModeration } from '@/lib/import/seed-demo-moderation';
-import { verifyLogChain } from '@/lib/log/verify-log-chain';
+import { seedDemoModeration } from '@/lib/ops/seed/seed-demo-moderation';
+import { verifyLogChain } from '@/lib/ops/log-verify/verify-log-chain';
 import { ensureDemoAccounts } from '@/lib/users/ensure-demo-accounts';
 import { logRows } from '@/tests/support/accounts';
 import { commentRow, reportRows } from '@/tests/support/comments';

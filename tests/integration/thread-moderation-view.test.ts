@@ -3,7 +3,7 @@
 // report); moderators get every comment's whole moderation state; and a reply's History is for
 // moderators only, newest first, with its edit revisions.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor, Viewer } from '@/lib/auth/actor';
+import type { Actor, Viewer } from '@/lib/shared/auth/actor';
 import { editComment } from '@/lib/comments/edit-comment';
 import { postComment } from '@/lib/comments/post-comment';
 import { annotateComment } from '@/lib/moderation/annotate-comment';
@@ -11,13 +11,13 @@ import { flagComment } from '@/lib/moderation/flag-comment';
 import { hideComment } from '@/lib/moderation/hide-comment';
 import { removeAnnotation } from '@/lib/moderation/remove-annotation';
 import { unhideComment } from '@/lib/moderation/unhide-comment';
-import type { CommentModeration } from '@/lib/moderation/types';
+import type { CommentModeration } from '@/lib/shared/moderation/types';
 import { findArticleBySlug, type ArticleView } from '@/lib/queries/articles';
 import { readCommentHistoryFor } from '@/lib/queries/comment-history';
 import { commentBranchResponse, threadPageResponse } from '@/lib/queries/thread-response';
 import { reportComment } from '@/lib/reports/report-comment';
-import { applyModeration } from '@/lib/thread/apply-moderation';
-import type { CommentView, ThreadResponse } from '@/lib/thread/types';
+import { applyModeration } from '@/lib/shared/thread/apply-moderation';
+import type { CommentView, ThreadResponse } from '@/lib/shared/thread/types';
 import { anonymousActor, userActor } from '@/tests/support/accounts';
 import { banBySql, insertArticle, insertCast, iso, MINUTE, NOW, SECOND, type Cast } from '@/tests/support/comments';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';

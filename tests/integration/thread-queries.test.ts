@@ -1,10 +1,10 @@
 // Reading threads page by page and by subtree, against the seed thread and a 3,000-comment synthetic one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertArticleWithThread } from '@/lib/import/insert-article-with-thread';
+import { insertArticleWithThread } from '@/lib/ops/seed/insert-article-with-thread';
 import { findArticleBySlug, listArticles } from '@/lib/queries/articles';
 import { readCommentSubtree, readThreadPage } from '@/lib/queries/thread';
-import { generateSyntheticThread } from '@/lib/synthetic/generate-thread';
-import type { CommentView, ThreadPage } from '@/lib/thread/types';
+import { generateSyntheticThread } from '@/lib/ops/synthetic/generate-thread';
+import type { CommentView, ThreadPage } from '@/lib/shared/thread/types';
 import { expectThread } from '@/tests/support/expected-thread';
 import { onlyWithPrefix } from '@/tests/support/seed-captures';
 import { seedDemo } from '@/tests/support/seeded-demo';

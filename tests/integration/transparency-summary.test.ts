@@ -2,7 +2,7 @@
 // count, the decision times and their percentile, the period's edges, who may read it, its query and its CSV.
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { setCommentsOpen } from '@/lib/articles/set-comments-open';
 import { deleteComment } from '@/lib/comments/delete-comment';
 import { postComment } from '@/lib/comments/post-comment';

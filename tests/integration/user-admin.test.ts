@@ -1,10 +1,10 @@
 // Owner actions on accounts: who may take them, what each writes to users and moderation_log, and
 // that a refusal or a failure leaves both tables exactly as they were.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { verifyLogChain } from '@/lib/log/verify-log-chain';
-import type { Result } from '@/lib/result';
+import { verifyLogChain } from '@/lib/ops/log-verify/verify-log-chain';
+import type { Result } from '@/lib/shared/result';
 import { banUser } from '@/lib/users/ban-user';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { createUser } from '@/lib/users/create-user';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '@/db/schema';
-import type { SystemActor } from '@/lib/auth/actor';
+import type { SystemActor } from '@/lib/shared/auth/actor';
 import { verifyPassword } from '@/lib/auth/password';
 import { createUser } from '@/lib/users/create-user';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';

@@ -2,7 +2,7 @@
 // three kinds of caller, and snapshots of what the users and moderation_log tables hold.
 import type { Db } from '@/db/client';
 import { users, type Role } from '@/db/schema';
-import type { AnonymousViewer, SystemActor, UserViewer } from '@/lib/auth/actor';
+import type { AnonymousViewer, SystemActor, UserViewer } from '@/lib/shared/auth/actor';
 import type { StoredLogRow } from '@/lib/log/hash-chain';
 import { readSessionUser } from '@/lib/queries/users';
 

@@ -5,7 +5,7 @@
 // Used by tests/integration/db-backup.test.ts.
 import '@/tests/e2e/support/allow-server-only';
 import { openDatabase } from '@/db/client';
-import { claimDatabase } from '@/lib/backup/server-claim';
+import { claimDatabase } from '@/lib/ops/backup/server-claim';
 import { postComment } from '@/lib/comments/post-comment';
 import { hideComment } from '@/lib/moderation/hide-comment';
 import { unhideComment } from '@/lib/moderation/unhide-comment';

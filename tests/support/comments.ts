@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db/client';
 import type { CommentStatus } from '@/db/schema';
-import { insertArticleWithThread, type NewThreadComment } from '@/lib/import/insert-article-with-thread';
+import { insertArticleWithThread, type NewThreadComment } from '@/lib/ops/seed/insert-article-with-thread';
 import { insertUser, logRows, type LogRow } from './accounts';
 
 /** A fixed moment for tests that inject `now`: Monday 5 January 2026, 12:00 UTC. */
@@ -17,7 +17,7 @@ export const DAY = 24 * HOUR;
 
 export const iso = (ms: number) => new Date(ms).toISOString();
 
-/** The path segment of a comment, written out here rather than taken from lib/thread. */
+/** The path segment of a comment, written out here rather than taken from lib/shared/thread. */
 export const segment = (id: number) => String(id).padStart(12, '0');
 
 export const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -1,5 +1,5 @@
 // Independent model of a generated thread (from parentIndex alone), to check what the queries return.
-import type { NewThreadComment } from '@/lib/import/insert-article-with-thread';
+import type { NewThreadComment } from '@/lib/ops/seed/insert-article-with-thread';
 
 export type ExpectedThread = {
   /** List indices in display order: depth-first, oldest sibling (lowest index) first. */

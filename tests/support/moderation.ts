@@ -4,7 +4,7 @@
 // back with their states parsed. Free of vitest, so that the browser tests may share it.
 import type { Db } from '@/db/client';
 import type { Role } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { postComment } from '@/lib/comments/post-comment';
 import { annotateComment } from '@/lib/moderation/annotate-comment';
 import { dismissReports } from '@/lib/moderation/dismiss-reports';
@@ -12,10 +12,10 @@ import { flagComment } from '@/lib/moderation/flag-comment';
 import { hideComment } from '@/lib/moderation/hide-comment';
 import type { ModerationOptions } from '@/lib/moderation/moderation-step';
 import { removeAnnotation } from '@/lib/moderation/remove-annotation';
-import type { CommentModeration } from '@/lib/moderation/types';
+import type { CommentModeration } from '@/lib/shared/moderation/types';
 import { unflagComment } from '@/lib/moderation/unflag-comment';
 import { unhideComment } from '@/lib/moderation/unhide-comment';
-import type { Result } from '@/lib/result';
+import type { Result } from '@/lib/shared/result';
 import { logRows, userActor, type LogRow } from './accounts';
 import { HOUR, insertArticle, insertCast, iso, NOW, sha256, type Cast, type TestArticle } from './comments';
 

@@ -1,5 +1,5 @@
 // The committed demo captures (db/seed/*.txt), read as the seed script reads them.
-export { readDemoCapture as readSeedCapture } from '@/lib/import/demo-captures';
+export { readDemoCapture as readSeedCapture } from '@/lib/ops/seed/demo-captures';
 
 /** The one entry whose body starts with `prefix`; fails the test when there are none or several. */
 export function onlyWithPrefix<T extends { body: string | null }>(entries: readonly T[], prefix: string): T {

@@ -1,5 +1,5 @@
 // A temp database holding the demo article, seeded from db/seed/ exactly as `npm run db:seed` does.
-import { seedDemoArticleFromCaptures } from '@/lib/import/demo-captures';
+import { seedDemoArticleFromCaptures } from '@/lib/ops/seed/demo-captures';
 import type { TempDb } from './temp-db';
 
 export function seedDemo(temp: TempDb) {

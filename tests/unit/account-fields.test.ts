@@ -1,7 +1,7 @@
 // What people may type into account forms, and the helpers for text, return paths and client addresses.
 import { describe, expect, it } from 'vitest';
-import { resolveClientAddress, trustProxyFrom, UNKNOWN_CLIENT_ADDRESS } from '@/lib/http/client-address';
-import { safeReturnPath } from '@/lib/http/safe-return-path';
+import { resolveClientAddress, trustProxyFrom, UNKNOWN_CLIENT_ADDRESS } from '@/lib/shared/http/client-address';
+import { safeReturnPath } from '@/lib/shared/http/safe-return-path';
 import {
   banReasonSchema,
   banUserSchema,
@@ -11,9 +11,9 @@ import {
   normalizeEmail,
   passwordSchema,
   signUpSchema,
-} from '@/lib/validation/account-fields';
-import { parseInput } from '@/lib/validation/parse-input';
-import { codePointLength, hasLoneSurrogate } from '@/lib/validation/unicode';
+} from '@/lib/shared/validation/account-fields';
+import { parseInput } from '@/lib/shared/validation/parse-input';
+import { codePointLength, hasLoneSurrogate } from '@/lib/shared/validation/unicode';
 
 const EMOJI = '\u{1F600}'; // 😀: two UTF-16 code units, one code point
 const LONE_HIGH = '\uD83D';

@@ -1,9 +1,9 @@
-// The load loop (tests/support/load/action-load.ts) against a stand-in server: each kind of answer is sorted where the
+// The load loop (lib/ops/load/action-load.ts) against a stand-in server: each kind of answer is sorted where the
 // benchmark and the crash test look for it, and a request cut off without an answer counts as unanswered.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runActionLoad, type PlannedRequest } from '@/tests/support/load/action-load';
+import { runActionLoad, type PlannedRequest } from '@/lib/ops/load/action-load';
 
 /** What the stand-in server does with a request, named by its only argument. */
 type Behaviour = 'ok' | 'refuse' | 'status500' | 'plain' | 'drop';

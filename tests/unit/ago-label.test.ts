@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agoLabel } from '@/lib/format/ago';
+import { agoLabel } from '@/lib/shared/format/ago';
 
 const NOW = Date.parse('2026-11-22T12:00:00.000Z');
 

@@ -1,7 +1,7 @@
 // Nesting a display-ordered list of comments for rendering.
 import { describe, expect, it } from 'vitest';
-import { buildCommentTree } from '@/lib/thread/build-tree';
-import type { CommentNode, CommentView } from '@/lib/thread/types';
+import { buildCommentTree } from '@/lib/shared/thread/build-tree';
+import type { CommentNode, CommentView } from '@/lib/shared/thread/types';
 
 function view(id: number, parentId: number | null, depth: number, replyCount = 0): CommentView {
   return {

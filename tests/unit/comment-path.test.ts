@@ -1,6 +1,6 @@
 // Materialised paths: 12 decimal digits per level, sorting as the ids do.
 import { describe, expect, it } from 'vitest';
-import { childPath, idsInPath, pathSegment, subtreeEnd } from '@/lib/thread/comment-path';
+import { childPath, idsInPath, pathSegment, subtreeEnd } from '@/lib/shared/thread/comment-path';
 
 const MAX_ID = 10 ** 12 - 1;
 /** Ids on both sides of places where the number gains a digit, plus the extremes. */

@@ -1,6 +1,6 @@
 // Links in a reader's plain text: which runs become links, where they end, and that no text is lost.
 import { describe, expect, it } from 'vitest';
-import { linkifyText, type TextSegment } from '@/lib/format/linkify';
+import { linkifyText, type TextSegment } from '@/lib/shared/format/linkify';
 
 const text = (value: string): TextSegment => ({ kind: 'text', text: value });
 const link = (value: string, href: string): TextSegment => ({ kind: 'link', text: value, href });

@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { csvRow } from '@/lib/csv/csv-row';
 import { EXPORT_COLUMNS } from '@/lib/log/export/export-columns';
 import { computeLogHash, GENESIS_HASH, hashedFieldsOf, type StoredLogRow } from '@/lib/log/hash-chain';
-import { BrokenExport, brokenPlaceLabel } from '@/lib/log/verify/broken-export';
-import { csvRecordRow } from '@/lib/log/verify/csv-export-reader';
-import { csvRecordFields, type CsvField, type RawCsvRecord } from '@/lib/log/verify/csv-record-fields';
-import { runsLabel } from '@/lib/log/verify/describe-export-verdict';
-import { startExportChainCheck } from '@/lib/log/verify/export-chain-check';
-import { exportRowObject, parseExportElement } from '@/lib/log/verify/json-export-element';
+import { BrokenExport, brokenPlaceLabel } from '@/lib/ops/log-verify/broken-export';
+import { csvRecordRow } from '@/lib/ops/log-verify/csv-export-reader';
+import { csvRecordFields, type CsvField, type RawCsvRecord } from '@/lib/ops/log-verify/csv-record-fields';
+import { runsLabel } from '@/lib/ops/log-verify/describe-export-verdict';
+import { startExportChainCheck } from '@/lib/ops/log-verify/export-chain-check';
+import { exportRowObject, parseExportElement } from '@/lib/ops/log-verify/json-export-element';
 import { sha256 } from '@/tests/support/comments';
 
 /** A chain of rows ids 1..count, hashed as appendLogEntry hashes them. */

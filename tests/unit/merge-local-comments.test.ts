@@ -1,6 +1,6 @@
 // The browser's view of a thread: the viewer's own changes laid over the server's copy, and others' new comments held back.
 import { describe, expect, it } from 'vitest';
-import { holdBackNewComments, mergeLocalComments, type ThreadComment } from '@/lib/thread/merge-local-comments';
+import { holdBackNewComments, mergeLocalComments, type ThreadComment } from '@/lib/shared/thread/merge-local-comments';
 
 function comment(id: number, parentId: number | null, depth: number, extra: Partial<ThreadComment> = {}): ThreadComment {
   return {

@@ -1,6 +1,6 @@
 // The seed article capture: title, credit and body kept, the site's donation appeal set apart.
 import { describe, expect, it } from 'vitest';
-import { parseArticleCapture } from '@/lib/import/parse-article-capture';
+import { parseArticleCapture } from '@/lib/ops/seed/parse-article-capture';
 import { readSeedCapture } from '@/tests/support/seed-captures';
 
 const FOOTER_START = 'Caracas Chronicles is 100% reader-supported';

@@ -1,6 +1,6 @@
 // The seed capture's thread, imported as the seed script imports it, plus the parser's edge cases.
 import { describe, expect, it } from 'vitest';
-import { parseThreadCapture, ThreadCaptureError, type ParsedComment } from '@/lib/import/parse-thread-capture';
+import { parseThreadCapture, ThreadCaptureError, type ParsedComment } from '@/lib/ops/seed/parse-thread-capture';
 import { onlyWithPrefix, readSeedCapture } from '@/tests/support/seed-captures';
 
 const seed = parseThreadCapture(readSeedCapture('thread.txt'));

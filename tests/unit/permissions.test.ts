@@ -1,8 +1,8 @@
 // Who may do what: every role against every permission, compared with a table written out here.
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '@/db/schema';
-import type { Actor, UserViewer } from '@/lib/auth/actor';
-import { can, PERMISSIONS, type Permission } from '@/lib/auth/permissions';
+import type { Actor, UserViewer } from '@/lib/shared/auth/actor';
+import { can, PERMISSIONS, type Permission } from '@/lib/shared/auth/permissions';
 
 /** The expected answers, written out by hand rather than derived from ROLE_PERMISSIONS. */
 const EXPECTED: Record<Role, Record<Permission, boolean>> = {

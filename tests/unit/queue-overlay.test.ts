@@ -1,9 +1,9 @@
 // The queue's own actions laid over the server's cards: the overlay wins until the server shows its version, cards keep their first place.
 import { describe, expect, it } from 'vitest';
-import { predictModeration } from '@/lib/moderation/moderation-request';
+import { predictModeration } from '@/lib/shared/moderation/moderation-request';
 import { applyOverlay, dropCaughtUp, mergeShownCards, orderCards, type Overlay } from '@/components/moderation/queue/queue-overlay';
-import type { CommentModeration } from '@/lib/moderation/types';
-import type { QueueCard } from '@/lib/queries/moderation-queue-types';
+import type { CommentModeration } from '@/lib/shared/moderation/types';
+import type { QueueCard } from '@/lib/shared/moderation/queue-types';
 
 const AT = '2026-01-05T12:00:00.000Z';
 

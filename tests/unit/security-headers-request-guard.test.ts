@@ -1,7 +1,7 @@
 // What scripts/serve.ts refuses before Next.js reads a request, and which forwarded headers it believes.
 import type { IncomingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { AUTH_BODY_LIMIT, bodyLimitFor, SERVER_ACTION_BODY_LIMIT } from '@/lib/http/body-limits';
+import { AUTH_BODY_LIMIT, bodyLimitFor, SERVER_ACTION_BODY_LIMIT } from '@/lib/shared/http/body-limits';
 import { dropUntrustedForwarding, ownOrigin } from '@/lib/http/forwarded-headers';
 import { refusalFor } from '@/lib/http/request-guard';
 

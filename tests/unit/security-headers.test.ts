@@ -1,6 +1,6 @@
 // The page policy built around a nonce, and the headers next.config.ts puts on every response.
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, createNonce, STATIC_SECURITY_HEADERS } from '@/lib/http/security-headers';
+import { contentSecurityPolicy, createNonce, STATIC_SECURITY_HEADERS } from '@/lib/shared/http/security-headers';
 
 /** The policy as directive name → its sources. */
 function directives(policy: string): Map<string, string[]> {

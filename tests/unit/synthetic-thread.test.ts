@@ -1,6 +1,6 @@
 // The synthetic thread generator: reproducible, and shaped like a real discussion.
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticThread } from '@/lib/synthetic/generate-thread';
+import { generateSyntheticThread } from '@/lib/ops/synthetic/generate-thread';
 import { expectThread } from '@/tests/support/expected-thread';
 
 const COMMENTS = 20_000;

@@ -12,9 +12,9 @@ import { EXPORT_FORMAT_NAMES } from '@/lib/log/export/export-formats';
 import { parseExportQuery } from '@/lib/log/export/export-query';
 import { LOG_FILTER_KEYS, LOG_SEARCH_MAX, LOG_SEARCH_MIN, parseLogQuery, type LogFilters } from '@/lib/log/log-filters';
 import { SUMMARY_FORMATS, parseSummaryQuery } from '@/lib/log/transparency-summary-query';
-import { resolveClientAddress } from '@/lib/http/client-address';
-import { safeReturnPath } from '@/lib/http/safe-return-path';
-import { MAX_PAGE_SIZE } from '@/lib/thread/limits';
+import { resolveClientAddress } from '@/lib/shared/http/client-address';
+import { safeReturnPath } from '@/lib/shared/http/safe-return-path';
+import { MAX_PAGE_SIZE } from '@/lib/shared/thread/limits';
 import {
   banReasonSchema,
   banUserSchema,
@@ -27,8 +27,8 @@ import {
   signUpSchema,
   userIdSchema,
   userRefSchema,
-} from '@/lib/validation/account-fields';
-import { parseCommentId } from '@/lib/validation/comment-id-param';
+} from '@/lib/shared/validation/account-fields';
+import { parseCommentId } from '@/lib/shared/validation/comment-id-param';
 import {
   commentTextProblem,
   deleteCommentSchema,
@@ -37,7 +37,7 @@ import {
   postCommentSchema,
   reportCommentSchema,
   setCommentsOpenSchema,
-} from '@/lib/validation/comment-text';
+} from '@/lib/shared/validation/comment-text';
 import {
   annotateCommentSchema,
   BULK_MODERATION_MAX,
@@ -49,10 +49,10 @@ import {
   removeAnnotationSchema,
   unflagCommentSchema,
   unhideCommentSchema,
-} from '@/lib/validation/moderation';
-import { parseInput } from '@/lib/validation/parse-input';
-import { parseQueueQuery, QUEUE_INCLUDE_MAX, QUEUE_TABS, SORT_KEY } from '@/lib/validation/queue-query';
-import { parseThreadPageQuery } from '@/lib/validation/thread-page-query';
+} from '@/lib/shared/validation/moderation';
+import { parseInput } from '@/lib/shared/validation/parse-input';
+import { parseQueueQuery, QUEUE_INCLUDE_MAX, QUEUE_TABS, SORT_KEY } from '@/lib/shared/validation/queue-query';
+import { parseThreadPageQuery } from '@/lib/shared/validation/thread-page-query';
 import { SENSIBLE, sensibleFields } from '@/tests/support/fuzz/sensible-fields';
 import { nearlyValid, wildQuery, wildString, wildValue } from '@/tests/support/fuzz/wild-values';
 

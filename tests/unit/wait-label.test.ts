@@ -1,7 +1,7 @@
 // "You can post again in …": how long until someone may try again, in words, never sooner than true.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { waitLabel } from '@/lib/format/wait';
+import { waitLabel } from '@/lib/shared/format/wait';
 
 const NOW = Date.UTC(2026, 0, 5, 12);
 const SECOND = 1_000;

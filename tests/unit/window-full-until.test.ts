@@ -2,7 +2,7 @@
 // events, is the window full now, and until when?
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { WindowRule } from '@/lib/comments/comment-rules';
+import type { WindowRule } from '@/lib/shared/comments/comment-rules';
 import { windowFullUntil } from '@/lib/rate-limit/window-full-until';
 
 const NOW = Date.UTC(2026, 0, 5, 12);

@@ -4,7 +4,7 @@ import { forbidden } from 'next/navigation';
 import { UserTable } from '@/components/admin/user-table';
 import { getDb } from '@/db/client';
 import { requireViewer } from '@/lib/auth/get-viewer';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/shared/auth/permissions';
 import { listUsers } from '@/lib/queries/users';
 
 export const metadata: Metadata = { title: 'Users' };

@@ -7,9 +7,9 @@ import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
 import { commentMaxLength } from '@/lib/comments/comment-max-length';
 import { threadPageResponse } from '@/lib/queries/thread-response';
-import { PAGE_MAX_DEPTH } from '@/lib/thread/limits';
-import { threadRightsOf } from '@/lib/thread/thread-rights';
-import { parseThreadPageQuery } from '@/lib/validation/thread-page-query';
+import { PAGE_MAX_DEPTH } from '@/lib/shared/thread/limits';
+import { threadRightsOf } from '@/lib/shared/thread/thread-rights';
+import { parseThreadPageQuery } from '@/lib/shared/validation/thread-page-query';
 import { loadArticle } from './load-article';
 
 export const dynamic = 'force-dynamic';

@@ -10,11 +10,11 @@ import { LogTable } from '@/components/moderation/log/log-table';
 import { TransparencySummaryPanel } from '@/components/moderation/log/transparency-summary-panel';
 import { getDb } from '@/db/client';
 import { requireViewer } from '@/lib/auth/get-viewer';
-import { can } from '@/lib/auth/permissions';
+import { can } from '@/lib/shared/auth/permissions';
 import { LOG_FILTER_KEYS, parseLogQuery } from '@/lib/log/log-filters';
 import { listArticles } from '@/lib/queries/articles';
 import { listLogActorChoices, logReaderRefusal, readLogPage } from '@/lib/queries/log-page';
-import { fail } from '@/lib/result';
+import { fail } from '@/lib/shared/result';
 import '../moderation.css';
 
 export const metadata: Metadata = { title: 'Moderation log' };

@@ -2,7 +2,7 @@
 // A moderator's note on a reply: internal (moderators only) or public (shown under the reply as "Moderator note").
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { MODERATION_NOTE_MAX, type AnnotationVisibility } from '@/db/moderation-reasons';
-import { commentTextProblem, normalizeCommentText } from '@/lib/validation/comment-text';
+import { commentTextProblem, normalizeCommentText } from '@/lib/shared/validation/comment-text';
 import { CountedTextField } from './counted-text-field';
 import { useModerationFormKeys } from './form-keys';
 import './moderation-forms.css';

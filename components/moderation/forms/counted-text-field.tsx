@@ -1,6 +1,6 @@
 'use client';
 // A labelled textarea with its "n / max characters" counter, as in every form that takes a note.
-import { codePointLength } from '@/lib/validation/unicode';
+import { codePointLength } from '@/lib/shared/validation/unicode';
 
 type Props = {
   id: string;

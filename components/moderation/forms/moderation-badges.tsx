@@ -1,6 +1,6 @@
 // A reply's moderation state at a glance, for moderators: flagged, open reports, hidden, annotated, deleted by its author.
-import { countLabel } from '@/lib/format/count';
-import type { CommentModeration } from '@/lib/moderation/types';
+import { countLabel } from '@/lib/shared/format/count';
+import type { CommentModeration } from '@/lib/shared/moderation/types';
 import './moderation-forms.css';
 
 export function ModerationBadges({ moderation }: { moderation: CommentModeration }) {

@@ -1,5 +1,5 @@
 // A log row's previous → new state: the fields that changed in words, and both states in full behind a disclosure.
-import { stateChanges } from '@/lib/format/state-changes';
+import { stateChanges } from '@/lib/shared/format/state-changes';
 
 type State = Record<string, unknown> | null;
 

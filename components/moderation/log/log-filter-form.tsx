@@ -2,9 +2,9 @@
 import Link from 'next/link';
 import { MODERATION_REASON_LABELS, MODERATION_REASONS } from '@/db/moderation-reasons';
 import { LOG_ACTIONS } from '@/lib/log/append-log-entry';
-import { LOG_ACTION_LABELS } from '@/lib/log/log-action-labels';
+import { LOG_ACTION_LABELS } from '@/lib/shared/log/log-action-labels';
 import { LOG_SEARCH_MAX, LOG_SEARCH_MIN, type LOG_FILTER_KEYS } from '@/lib/log/log-filters';
-import type { LogActorChoice } from '@/lib/queries/log-page-types';
+import type { LogActorChoice } from '@/lib/shared/log/log-page-types';
 import { LOG_PATH } from './log-view-href';
 
 /** Each filter as the URL has it (possibly refused), so that a refused value stays in the form to be corrected. */

@@ -1,8 +1,8 @@
 // One page of the moderation log as a table, newest first: when, who (as they were), what, on what, why, notes, the change and the row's hash.
 import Link from 'next/link';
-import { countLabel } from '@/lib/format/count';
+import { countLabel } from '@/lib/shared/format/count';
 import type { LogFilters } from '@/lib/log/log-filters';
-import type { LogPageEntry } from '@/lib/queries/log-page-types';
+import type { LogPageEntry } from '@/lib/shared/log/log-page-types';
 import { LogEntryChange } from './log-entry-change';
 import { LogEntryTargetCell } from './log-entry-target';
 import { logViewHref } from './log-view-href';

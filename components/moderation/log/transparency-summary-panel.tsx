@@ -1,6 +1,6 @@
 // The owners' transparency summary of one period on the log page, with its downloads; a refusal is said in words.
 import { getDb } from '@/db/client';
-import type { Viewer } from '@/lib/auth/actor';
+import type { Viewer } from '@/lib/shared/auth/actor';
 import { readTransparencySummary } from '@/lib/log/transparency-summary';
 import { periodLabel } from '@/lib/log/transparency-summary-period';
 import { TransparencySummaryTables } from './transparency-summary-tables';

@@ -1,8 +1,8 @@
 // The figures of a transparency summary as small tables: actions, reasons, articles, moderators, reports and decision times.
 import type { ReactNode } from 'react';
-import { countLabel } from '@/lib/format/count';
+import { countLabel } from '@/lib/shared/format/count';
 import type { LogAction } from '@/lib/log/append-log-entry';
-import { LOG_ACTION_LABELS } from '@/lib/log/log-action-labels';
+import { LOG_ACTION_LABELS } from '@/lib/shared/log/log-action-labels';
 import { durationLabel } from '@/lib/log/transparency-summary-duration';
 import type { ModeratorCount, TransparencySummary } from '@/lib/log/transparency-summary-types';
 

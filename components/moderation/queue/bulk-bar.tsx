@@ -2,7 +2,7 @@
 // Actions on every selected reply at once (one transaction on the server): flag, hide, dismiss reports.
 import { useState } from 'react';
 import { FlagCommentForm, HideCommentForm } from '@/components/moderation/forms/reasoned-action-form';
-import { countLabel } from '@/lib/format/count';
+import { countLabel } from '@/lib/shared/format/count';
 import type { BulkAction } from './send-action';
 
 type Props = { count: number; error: string | null; onAct: (action: BulkAction) => void; onClear: () => void };

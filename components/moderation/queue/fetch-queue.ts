@@ -1,6 +1,6 @@
 // The queue's JSON request from the browser: one page of a tab, with fresh cards for those still shown that may have left it.
-import type { ModerationQueuePage } from '@/lib/queries/moderation-queue-types';
-import type { QueueTab } from '@/lib/validation/queue-query';
+import type { ModerationQueuePage } from '@/lib/shared/moderation/queue-types';
+import type { QueueTab } from '@/lib/shared/validation/queue-query';
 
 export function queueQueryKey(tab: QueueTab, articleId: number | null): readonly unknown[] {
   return ['moderation-queue', tab, articleId];

@@ -5,12 +5,12 @@ import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/r
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { countLabel } from '@/lib/format/count';
-import { QUEUE_TAB_ORDER, type ModerationQueuePage, type QueueCard as QueueCardData } from '@/lib/queries/moderation-queue-types';
-import { QUEUE_INCLUDE_MAX, QUEUE_TAB_LABELS, QUEUE_TABS, type QueueTab } from '@/lib/validation/queue-query';
+import { countLabel } from '@/lib/shared/format/count';
+import { QUEUE_TAB_ORDER, type ModerationQueuePage, type QueueCard as QueueCardData } from '@/lib/shared/moderation/queue-types';
+import { QUEUE_INCLUDE_MAX, QUEUE_TAB_LABELS, QUEUE_TABS, type QueueTab } from '@/lib/shared/validation/queue-query';
 import { BulkBar } from './bulk-bar';
 import { fetchQueue, queueQueryKey } from './fetch-queue';
-import type { ModerationRequest } from '@/lib/moderation/moderation-request';
+import type { ModerationRequest } from '@/lib/shared/moderation/moderation-request';
 import { QueueCard, type CardForm } from './queue-card';
 import { applyOverlay, dropCaughtUp, mergeShownCards, orderCards, type ShownCard } from './queue-overlay';
 import { ShortcutsDialog } from './shortcuts-dialog';

@@ -1,5 +1,5 @@
 // What the queue records of each action while the server decides: the log action it will write and whether it closes the reports.
-import type { ModerationRequest } from '@/lib/moderation/moderation-request';
+import type { ModerationRequest } from '@/lib/shared/moderation/moderation-request';
 
 export const LOG_ACTION_OF: Readonly<Record<ModerationRequest['kind'], string>> = {
   hide: 'comment_hidden',

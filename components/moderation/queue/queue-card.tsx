@@ -7,8 +7,8 @@ import { FlagCommentForm, HideCommentForm } from '@/components/moderation/forms/
 import { ModerationBadges } from '@/components/moderation/forms/moderation-badges';
 import { ModeratedCommentDetails } from '@/components/moderation/moderated-comment-details';
 import { latestActionWords, stateWords } from '@/components/moderation/moderation-words';
-import { formatCommentTime } from '@/lib/format/date';
-import type { ModerationRequest } from '@/lib/moderation/moderation-request';
+import { formatCommentTime } from '@/lib/shared/format/date';
+import type { ModerationRequest } from '@/lib/shared/moderation/moderation-request';
 import type { ShownCard } from './queue-overlay';
 
 export type CardForm = 'hide' | 'flag' | 'annotate';

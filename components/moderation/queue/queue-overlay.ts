@@ -1,6 +1,6 @@
 // The moderator's own actions laid over the server's cards until the server shows them: what each card is expected to be, at which version.
-import type { CommentModeration } from '@/lib/moderation/types';
-import type { QueueCard } from '@/lib/queries/moderation-queue-types';
+import type { CommentModeration } from '@/lib/shared/moderation/types';
+import type { QueueCard } from '@/lib/shared/moderation/queue-types';
 
 /** One card as this moderator last changed it; `version` is the comment version that change makes (or made). */
 export type Overlay = {

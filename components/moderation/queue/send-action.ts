@@ -1,9 +1,9 @@
 // Sends one queue action (or a bulk one) to its server action; a refusal is thrown as ActionRefused for TanStack's rollback.
-import { unlessRefused } from '@/lib/actions/action-refused';
+import { unlessRefused } from '@/lib/browser/action-refused';
 import { bulkModerateAction } from '@/lib/actions/bulk-moderate';
-import type { ModerationRequest } from '@/lib/moderation/moderation-request';
-import { sendModeration } from '@/lib/moderation/send-moderation';
-import type { CommentModeration } from '@/lib/moderation/types';
+import type { ModerationRequest } from '@/lib/shared/moderation/moderation-request';
+import { sendModeration } from '@/lib/browser/send-moderation';
+import type { CommentModeration } from '@/lib/shared/moderation/types';
 
 export type Target = { commentId: number; version: number };
 export type Outcome = { moderated: CommentModeration[]; unchanged: number[] };

@@ -2,9 +2,9 @@
 // Every queue action as one TanStack mutation: optimistic overlay first, the server's fresh state on success, rollback and words on refusal.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { errorMessageOf } from '@/lib/actions/action-refused';
-import type { CommentModeration } from '@/lib/moderation/types';
-import { predictModeration, type ModerationRequest } from '@/lib/moderation/moderation-request';
+import { errorMessageOf } from '@/lib/browser/action-refused';
+import type { CommentModeration } from '@/lib/shared/moderation/types';
+import { predictModeration, type ModerationRequest } from '@/lib/shared/moderation/moderation-request';
 import { closesReports, LOG_ACTION_OF } from './queue-action-effects';
 import type { Overlay, Overlays } from './queue-overlay';
 import { sendAction, type Outcome } from './send-action';

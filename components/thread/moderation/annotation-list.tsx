@@ -1,7 +1,7 @@
 // A reply's notes as moderators see them: public ones (which readers see as "Moderator note") and internal ones, each removable.
 import { useId } from 'react';
-import type { AnnotationView } from '@/lib/moderation/types';
-import { isPendingAnnotation } from '@/lib/moderation/moderation-request';
+import type { AnnotationView } from '@/lib/shared/moderation/types';
+import { isPendingAnnotation } from '@/lib/shared/moderation/moderation-request';
 import { CommentBody } from '../comment-body';
 import { Who } from './moderation-state';
 

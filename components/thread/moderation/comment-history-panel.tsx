@@ -1,10 +1,10 @@
 'use client';
 // A reply's History for moderators: every logged change to it, newest first, and the texts its author's edits replaced.
 import { useQuery } from '@tanstack/react-query';
-import { formatCommentTime } from '@/lib/format/date';
-import { reasonLabel, stateChanges } from '@/lib/format/state-changes';
-import { COMMENT_LOG_ACTION_LABELS } from '@/lib/moderation/log-action-labels';
-import type { CommentLogEntry } from '@/lib/moderation/types';
+import { formatCommentTime } from '@/lib/shared/format/date';
+import { reasonLabel, stateChanges } from '@/lib/shared/format/state-changes';
+import { COMMENT_LOG_ACTION_LABELS } from '@/lib/shared/moderation/comment-log-labels';
+import type { CommentLogEntry } from '@/lib/shared/moderation/types';
 import { CommentBody } from '../comment-body';
 import { commentHistoryKey, fetchCommentHistory } from './fetch-comment-history';
 

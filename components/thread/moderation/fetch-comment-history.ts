@@ -1,5 +1,5 @@
 // A reply's History as the browser asks for it: the moderators' JSON endpoint, with its refusal in words.
-import type { CommentHistory } from '@/lib/thread/comment-history';
+import type { CommentHistory } from '@/lib/shared/thread/comment-history';
 
 export function commentHistoryKey(commentId: number): readonly unknown[] {
   return ['comment-history', commentId];

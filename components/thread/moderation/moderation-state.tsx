@@ -1,7 +1,7 @@
 // What moderators see of a reply beyond what readers do: the text readers no longer get, dimmed, and who hid or flagged it, when and why.
 import { MODERATION_REASON_LABELS } from '@/db/moderation-reasons';
-import { formatCommentTime } from '@/lib/format/date';
-import type { CommentModeration, DoneBy } from '@/lib/moderation/types';
+import { formatCommentTime } from '@/lib/shared/format/date';
+import type { CommentModeration, DoneBy } from '@/lib/shared/moderation/types';
 import { CommentBody } from '../comment-body';
 
 const GONE_TEXT_LABEL = {

@@ -3,8 +3,8 @@
 import { useRef, useState, type MouseEvent } from 'react';
 import { AnnotateCommentForm } from '@/components/moderation/forms/annotate-comment-form';
 import { FlagCommentForm, HideCommentForm } from '@/components/moderation/forms/reasoned-action-form';
-import type { CommentModeration } from '@/lib/moderation/types';
-import type { ModerationRequest } from '@/lib/moderation/moderation-request';
+import type { CommentModeration } from '@/lib/shared/moderation/types';
+import type { ModerationRequest } from '@/lib/shared/moderation/moderation-request';
 import { AnnotationList } from './annotation-list';
 import { CommentHistoryPanel } from './comment-history-panel';
 import { ModerationState } from './moderation-state';

@@ -1,13 +1,13 @@
 'use client';
 // A moderator's action on one reply as a mutation: the card changes at once, takes the server's answer, or goes back and says why.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ActionRefused, errorMessageOf, unlessRefused } from '@/lib/actions/action-refused';
-import { predictModeration, type ModerationRequest } from '@/lib/moderation/moderation-request';
-import { sendModeration } from '@/lib/moderation/send-moderation';
-import type { CommentModeration } from '@/lib/moderation/types';
-import { applyModeration } from '@/lib/thread/apply-moderation';
-import { findThreadComment, patchThreadComment } from '@/lib/thread/patch-thread-comment';
-import type { CommentView, ThreadResponse } from '@/lib/thread/types';
+import { ActionRefused, errorMessageOf, unlessRefused } from '@/lib/browser/action-refused';
+import { predictModeration, type ModerationRequest } from '@/lib/shared/moderation/moderation-request';
+import { sendModeration } from '@/lib/browser/send-moderation';
+import type { CommentModeration } from '@/lib/shared/moderation/types';
+import { applyModeration } from '@/lib/shared/thread/apply-moderation';
+import { findThreadComment, patchThreadComment } from '@/lib/shared/thread/patch-thread-comment';
+import type { CommentView, ThreadResponse } from '@/lib/shared/thread/types';
 import { useThreadControls } from '../thread-context';
 import { commentHistoryKey } from './fetch-comment-history';
 

@@ -1,13 +1,13 @@
 // An owner's export of the moderation log: checked at once, then streamed from a snapshot and logged when it ends.
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Db } from '@/db/client';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor, type AuthorizedActor } from '@/lib/auth/authorize-actor';
 import { appendLogEntry } from '@/lib/log/append-log-entry';
 import { dayRangeFileName } from '@/lib/log/day-range';
 import { findUnknownLogReference } from '@/lib/log/log-filter-references';
 import type { LogFilters } from '@/lib/log/log-filters';
-import { fail, type Failure, type Result } from '@/lib/result';
+import { fail, type Failure, type Result } from '@/lib/shared/result';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './export-formats';
 import { ByteChunk } from './byte-chunk';
 import { startExportTally, type ExportSummary, type LoggedExportSummary } from './export-summary';

@@ -1,7 +1,7 @@
 // The suite's hand-built action requests are the ones the UI sends: caught in Chromium as a person
 // signs up, signs in, flags a reply and signs out, then compared with what the HTTP helpers build.
 import type { Request } from '@playwright/test';
-import { readServerActionIds, serverActionRequest } from '@/tests/support/http/server-actions';
+import { readServerActionIds, serverActionRequest } from '@/lib/ops/http-client/server-actions';
 import { expect, test } from '../fixtures';
 import { accountBar } from '../support/browser';
 import { createArticle, postAs } from '../support/comments';

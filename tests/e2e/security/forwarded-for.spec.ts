@@ -7,7 +7,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SIGN_IN_MAX_FAILURES } from '@/lib/auth/sign-in-limiter';
 import { SIGN_UP_LIMIT } from '@/lib/users/register-reader';
-import { cookiesSetBy } from '@/tests/support/http/sign-in-over-http';
+import { cookiesSetBy } from '@/lib/ops/http-client/sign-in-over-http';
 import { clearRateLimits, createAccount, e2eDb, signInFailures } from '../support/e2e-db';
 import { serverActionIds } from '../support/security-endpoints';
 import { expectNoLeak } from '../support/security-leaks';

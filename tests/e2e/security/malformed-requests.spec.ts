@@ -4,8 +4,8 @@
 // without a stack trace, SQL or a path, and nothing is written (the owner sends them: the caller the
 // table refuses least).
 import { expect, test } from '@playwright/test';
-import { SESSION_COOKIE } from '@/tests/support/http/sign-in-over-http';
-import { serverActionRequest } from '@/tests/support/http/server-actions';
+import { SESSION_COOKIE } from '@/lib/ops/http-client/sign-in-over-http';
+import { serverActionRequest } from '@/lib/ops/http-client/server-actions';
 import { clearRateLimits, e2eDb, lastLogId, logRows } from '../support/e2e-db';
 import { signInCallers, type Caller, type Session } from '../support/security-callers';
 import { databaseImage, expectDatabaseUnchanged } from '../support/security-db';

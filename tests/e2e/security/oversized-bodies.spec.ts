@@ -2,8 +2,8 @@
 // length is refused (411), and one within the limit but over a field's own limit is a typed
 // refusal: in every case nothing is written and nothing about the server leaks.
 import { expect, test } from '@playwright/test';
-import { AUTH_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT } from '@/lib/http/body-limits';
-import { serverActionRequest } from '@/tests/support/http/server-actions';
+import { AUTH_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT } from '@/lib/shared/http/body-limits';
+import { serverActionRequest } from '@/lib/ops/http-client/server-actions';
 import { signInCallers, type Caller, type Session } from '../support/security-callers';
 import { databaseImage, expectDatabaseUnchanged } from '../support/security-db';
 import { ACTION_ROWS, serverActionIds, type Context } from '../support/security-endpoints';

@@ -4,7 +4,7 @@
 // A refused cell answers with a typed refusal and leaves the database byte for byte as it was; an
 // allowed cell makes its change and exactly its one log row (none where lib logs nothing).
 import { expect, test } from '@playwright/test';
-import type { Permission } from '@/lib/auth/permissions';
+import type { Permission } from '@/lib/shared/auth/permissions';
 import { clearRateLimits, e2eDb, lastLogId, logRows } from '../support/e2e-db';
 import { CALLERS, expectationFor, refusalStatus, signInCallers, type Caller, type Session } from '../support/security-callers';
 import { databaseImage, expectDatabaseUnchanged } from '../support/security-db';

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { encode } from 'next-auth/jwt';
 import { loadAuthSecret } from '@/lib/auth/auth-secret';
 import { E2E_DATABASE_PATH } from '@/playwright.config';
-import { SESSION_COOKIE } from '@/tests/support/http/sign-in-over-http';
+import { SESSION_COOKIE } from '@/lib/ops/http-client/sign-in-over-http';
 import { e2eDb, userRow } from '../support/e2e-db';
 import { signInCallers, type Caller, type Session } from '../support/security-callers';
 import { databaseImage, expectDatabaseUnchanged } from '../support/security-db';

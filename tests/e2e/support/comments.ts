@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import type { Db } from '@/db/client';
 import { postComment, type PostCommentInput } from '@/lib/comments/post-comment';
-import type { CommentView } from '@/lib/thread/types';
+import type { CommentView } from '@/lib/shared/thread/types';
 import { userActor } from '@/tests/support/accounts';
 import { insertArticle, type CommentRow, type ReportRow, type RevisionRow } from '@/tests/support/comments';
 import { expect } from '../fixtures';

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { openDatabase, type Db } from '@/db/client';
 import type { Role } from '@/db/schema';
-import type { SystemActor } from '@/lib/auth/actor';
+import type { SystemActor } from '@/lib/shared/auth/actor';
 import { createUser } from '@/lib/users/create-user';
 import { E2E_DATABASE_PATH } from '@/playwright.config';
 

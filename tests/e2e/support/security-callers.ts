@@ -1,8 +1,8 @@
 // The five kinds of caller the security suite sends every request as, signed in through Auth.js's own endpoints, and what the permission table expects of each.
-import { can, type Permission } from '@/lib/auth/permissions';
-import type { Actor } from '@/lib/auth/actor';
+import { can, type Permission } from '@/lib/shared/auth/permissions';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { banUser } from '@/lib/users/ban-user';
-import { signInOverHttp } from '@/tests/support/http/sign-in-over-http';
+import { signInOverHttp } from '@/lib/ops/http-client/sign-in-over-http';
 import { clearRateLimits, createAccount, e2eDb, systemActor, type Account } from './e2e-db';
 
 export const CALLERS = ['anonymous', 'reader', 'banned', 'moderator', 'owner'] as const;

@@ -2,11 +2,11 @@
 // table's word, plus the lib function's own rule), how to call it over HTTP as the UI does, what a
 // fresh target for one call is, and what an allowed call changes. The security specs walk these rows.
 import './allow-server-only';
-import type { Permission } from '@/lib/auth/permissions';
+import type { Permission } from '@/lib/shared/auth/permissions';
 import type { LogAction } from '@/lib/log/append-log-entry';
 import { banUser } from '@/lib/users/ban-user';
-import { readServerActionIds, serverActionRequest, type ServerActionAnswer } from '@/tests/support/http/server-actions';
-import { SESSION_COOKIE, cookiesSetBy } from '@/tests/support/http/sign-in-over-http';
+import { readServerActionIds, serverActionRequest, type ServerActionAnswer } from '@/lib/ops/http-client/server-actions';
+import { SESSION_COOKIE, cookiesSetBy } from '@/lib/ops/http-client/sign-in-over-http';
 import { articleRow, commentRow } from '@/tests/support/comments';
 import { flagBySql, hideBySql, insertAnnotation, insertReport } from '@/tests/support/moderation';
 import { createArticle } from './comments';

@@ -1,5 +1,5 @@
 // Form actions over HTTP as React's client sends them (multipart, the form's fields under the argument's id), and plain answers read once.
-import { actionResultOf, type ServerActionAnswer } from '@/tests/support/http/server-actions';
+import { actionResultOf, type ServerActionAnswer } from '@/lib/ops/http-client/server-actions';
 
 export type FormActionCall = {
   baseUrl: string;

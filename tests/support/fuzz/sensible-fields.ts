@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { MODERATION_REASONS } from '@/db/moderation-reasons';
 import { ROLES } from '@/db/schema';
-import { BULK_MODERATION_MAX } from '@/lib/validation/moderation';
+import { BULK_MODERATION_MAX } from '@/lib/shared/validation/moderation';
 import { wildValue } from './wild-values';
 
 const id = fc.integer({ min: -2, max: 12 });

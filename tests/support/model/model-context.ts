@@ -1,6 +1,6 @@
 // The model's state during one run (the expected rows, the clock, the scene) and the rules every prediction shares:
 // who may do what, written out here rather than taken from lib/auth so that the model checks the table.
-import type { ErrorCode } from '@/lib/result';
+import type { ErrorCode } from '@/lib/shared/result';
 import type { ModelScene, ActorName } from './model-scene';
 import type { CommentState, UserState, WorldState } from './world-state';
 

@@ -2,7 +2,7 @@
 // with an imported comment and a placeholder, and a closed article with one imported comment.
 import type { Db } from '@/db/client';
 import type { Role } from '@/db/schema';
-import type { Actor } from '@/lib/auth/actor';
+import type { Actor } from '@/lib/shared/auth/actor';
 import { anonymousActor, insertUser, systemActor, userActor } from '../accounts';
 import { insertArticle } from '../comments';
 

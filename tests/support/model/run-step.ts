@@ -13,13 +13,13 @@ import { removeAnnotation } from '@/lib/moderation/remove-annotation';
 import { unflagComment } from '@/lib/moderation/unflag-comment';
 import { unhideComment } from '@/lib/moderation/unhide-comment';
 import { reportComment } from '@/lib/reports/report-comment';
-import type { Result } from '@/lib/result';
+import type { Result } from '@/lib/shared/result';
 import { banUser } from '@/lib/users/ban-user';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { unbanUser } from '@/lib/users/unban-user';
-import { banUserSchema, changeUserRoleSchema, userRefSchema } from '@/lib/validation/account-fields';
-import { parseInput } from '@/lib/validation/parse-input';
-import type { Actor } from '@/lib/auth/actor';
+import { banUserSchema, changeUserRoleSchema, userRefSchema } from '@/lib/shared/validation/account-fields';
+import { parseInput } from '@/lib/shared/validation/parse-input';
+import type { Actor } from '@/lib/shared/auth/actor';
 import type { ModelScene } from './model-scene';
 import type { Call } from './resolve-step';
 

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
 import { accessRefused, jsonError } from '@/lib/http/json-error';
 import { queueReaderRefusal, readModerationQueueFor } from '@/lib/queries/moderation-queue';
-import { parseQueueQuery } from '@/lib/validation/queue-query';
+import { parseQueueQuery } from '@/lib/shared/validation/queue-query';
 
 /** One page of a moderation queue tab with every tab's count, and fresh cards for `include`; moderators and owners only. */
 export async function GET(request: NextRequest) {

@@ -6,9 +6,9 @@ import { ModeratedCommentDetails } from '@/components/moderation/moderated-comme
 import { stateWords } from '@/components/moderation/moderation-words';
 import { getDb } from '@/db/client';
 import { requireViewer } from '@/lib/auth/get-viewer';
-import { countLabel } from '@/lib/format/count';
-import { formatCommentTime } from '@/lib/format/date';
-import { roleWithArticle } from '@/lib/format/role';
+import { countLabel } from '@/lib/shared/format/count';
+import { formatCommentTime } from '@/lib/shared/format/date';
+import { roleWithArticle } from '@/lib/shared/format/role';
 import { readAuthorCommentsFor } from '@/lib/queries/author-comments';
 import '../../moderation.css';
 

@@ -4,7 +4,7 @@ import { getViewer } from '@/lib/auth/get-viewer';
 import { jsonError } from '@/lib/http/json-error';
 import { findArticleBySlug } from '@/lib/queries/articles';
 import { threadPageResponse } from '@/lib/queries/thread-response';
-import { parseThreadPageQuery } from '@/lib/validation/thread-page-query';
+import { parseThreadPageQuery } from '@/lib/shared/validation/thread-page-query';
 
 /** One page of top-level comments, each with its subtree (to `depth` when given), in display order, as the caller may see them. */
 export async function GET(request: NextRequest, { params }: { params: Promise<{ slug: string }> }) {

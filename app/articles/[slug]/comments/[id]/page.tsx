@@ -6,9 +6,9 @@ import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
 import { commentMaxLength } from '@/lib/comments/comment-max-length';
 import { commentBranchResponse } from '@/lib/queries/thread-response';
-import { PAGE_MAX_DEPTH } from '@/lib/thread/limits';
-import { threadRightsOf } from '@/lib/thread/thread-rights';
-import { parseCommentId } from '@/lib/validation/comment-id-param';
+import { PAGE_MAX_DEPTH } from '@/lib/shared/thread/limits';
+import { threadRightsOf } from '@/lib/shared/thread/thread-rights';
+import { parseCommentId } from '@/lib/shared/validation/comment-id-param';
 import { loadArticle } from '../../load-article';
 
 export const dynamic = 'force-dynamic';

@@ -4,8 +4,8 @@ import { getViewer } from '@/lib/auth/get-viewer';
 import { jsonError } from '@/lib/http/json-error';
 import { findArticleBySlug } from '@/lib/queries/articles';
 import { commentBranchResponse } from '@/lib/queries/thread-response';
-import { PAGE_MAX_DEPTH } from '@/lib/thread/limits';
-import { parseCommentId } from '@/lib/validation/comment-id-param';
+import { PAGE_MAX_DEPTH } from '@/lib/shared/thread/limits';
+import { parseCommentId } from '@/lib/shared/validation/comment-id-param';
 
 /** One comment with its replies to PAGE_MAX_DEPTH levels below it, and the comments it answers. */
 export async function GET(_request: NextRequest, { params }: { params: Promise<{ slug: string; id: string }> }) {

@@ -3,8 +3,8 @@ import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
 import { jsonError } from '@/lib/http/json-error';
 import { readCommentHistoryFor } from '@/lib/queries/comment-history';
-import type { ErrorCode } from '@/lib/result';
-import { parseCommentId } from '@/lib/validation/comment-id-param';
+import type { ErrorCode } from '@/lib/shared/result';
+import { parseCommentId } from '@/lib/shared/validation/comment-id-param';
 
 const STATUS: Partial<Record<ErrorCode, number>> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 };
 
