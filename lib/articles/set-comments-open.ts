@@ -6,7 +6,7 @@ import { articles } from '@/db/schema';
 import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
 import { appendLogEntry } from '@/lib/log/append-log-entry';
-import { fail, type Result } from '@/lib/shared/result';
+import { fail, type Result, isFailure } from '@/lib/shared/result';
 import { setCommentsOpenSchema } from '@/lib/shared/validation/comment-text';
 import { parseInput } from '@/lib/shared/validation/parse-input';
 
@@ -24,7 +24,7 @@ export function setCommentsOpen(db: Db, actor: Actor, raw: SetCommentsOpenInput)
 
   return db.transaction((tx) => {
     const caller = authorizeActor(tx, actor, 'article.close');
-    if ('ok' in caller) return caller;
+    if (isFailure(caller)) return caller;
     const article = tx.select({ commentsOpen: articles.commentsOpen }).from(articles).where(eq(articles.id, articleId)).get();
     if (!article) return fail('NOT_FOUND', 'That article does not exist.');
     if (article.commentsOpen === open) return fail('NO_CHANGE', open ? 'Comments are already open.' : 'Comments are already closed.');

@@ -7,7 +7,7 @@ import { authorizeActor } from '@/lib/auth/authorize-actor';
 import { waitLabel } from '@/lib/shared/format/wait';
 import { readCommentView } from '@/lib/queries/thread';
 import { windowFullUntil } from '@/lib/rate-limit/window-full-until';
-import { fail, type Failure, type Result } from '@/lib/shared/result';
+import { fail, type Failure, type Result, isFailure } from '@/lib/shared/result';
 import { childPath } from '@/lib/shared/thread/comment-path';
 import type { CommentView } from '@/lib/shared/thread/types';
 import { parseInput } from '@/lib/shared/validation/parse-input';
@@ -40,7 +40,7 @@ export function postComment(db: Db, actor: Actor, raw: PostCommentInput, options
 
   return db.transaction((tx) => {
     const caller = authorizeActor(tx, actor, 'comment.post');
-    if ('ok' in caller) return caller;
+    if (isFailure(caller)) return caller;
     const author = caller.actor;
     if (author.kind !== 'user') return fail('FORBIDDEN', 'Comments are posted by people with an account.');
 

@@ -4,7 +4,7 @@ import type { Db, Tx } from '@/db/client';
 import { comments, type Comment } from '@/db/schema';
 import type { Actor, UserViewer } from '@/lib/shared/auth/actor';
 import { authorizeActor, type LogActor } from '@/lib/auth/authorize-actor';
-import { fail, type Result } from '@/lib/shared/result';
+import { fail, type Result, isFailure } from '@/lib/shared/result';
 
 export type OwnCommentChange<T extends object> = (tx: Tx, author: { viewer: UserViewer; logActor: LogActor }, comment: Comment) => Result<T>;
 
@@ -15,7 +15,7 @@ export type OwnCommentChange<T extends object> = (tx: Tx, author: { viewer: User
 export function withOwnComment<T extends object>(db: Db, actor: Actor, commentId: number, change: OwnCommentChange<T>): Result<T> {
   return db.transaction((tx) => {
     const caller = authorizeActor(tx, actor, 'comment.post');
-    if ('ok' in caller) return caller;
+    if (isFailure(caller)) return caller;
     if (caller.actor.kind !== 'user') return fail('FORBIDDEN', 'Only a comment\'s author can change it.');
     const comment = tx.select().from(comments).where(eq(comments.id, commentId)).get();
     if (!comment) return fail('NOT_FOUND', 'That comment does not exist.');

@@ -5,7 +5,7 @@ import { MODERATION_REASON_LABELS, MODERATION_REASONS, type ModerationReason } f
 import { prepared } from '@/db/prepared';
 import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
-import type { Failure, Result } from '@/lib/shared/result';
+import { isFailure, type Failure, type Result } from '@/lib/shared/result';
 import { LOG_ACTIONS, type LogAction } from './append-log-entry';
 import { LOG_ACTION_LABELS } from '../shared/log/log-action-labels';
 import { dayRangeInstants } from './day-range';
@@ -144,7 +144,7 @@ export function summarizePeriod(db: Db, period: SummaryPeriod): TransparencySumm
 export function readTransparencySummary(db: Db, viewer: Actor, period: SummaryPeriod): Result<{ summary: TransparencySummary }> {
   return db.transaction((tx) => {
     const authorized = authorizeActor(tx, viewer, 'moderation.log.summary');
-    if ('ok' in authorized) return authorized;
+    if (isFailure(authorized)) return authorized;
     return { ok: true as const, summary: summarizePeriod(db, period) };
   }, { behavior: 'deferred' });
 }
@@ -152,5 +152,5 @@ export function readTransparencySummary(db: Db, viewer: Actor, period: SummaryPe
 /** Why `viewer` may not read the summary (anonymous, moderator, reader, banned), or null for an owner. */
 export function transparencySummaryRefusal(db: Db, viewer: Actor): Failure | null {
   const authorized = db.transaction((tx) => authorizeActor(tx, viewer, 'moderation.log.summary'), { behavior: 'deferred' });
-  return 'ok' in authorized ? authorized : null;
+  return isFailure(authorized) ? authorized : null;
 }

@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import type { Comment } from '@/db/schema';
 import type { Actor } from '@/lib/shared/auth/actor';
 import { readCommentModerations } from '@/lib/queries/comment-moderation';
-import { fail, type Failure, type Result } from '@/lib/shared/result';
+import { fail, type Failure, type Result, isFailure } from '@/lib/shared/result';
 import { bulkModerationSchema } from '@/lib/shared/validation/moderation';
 import { parseInput } from '@/lib/shared/validation/parse-input';
 import { dismissStep } from './dismiss-reports';
@@ -53,18 +53,18 @@ export function bulkModerate(
 
   return db.transaction((tx) => {
     const moderator = authorizeModerator(tx, actor);
-    if ('ok' in moderator) return moderator;
+    if (isFailure(moderator)) return moderator;
     const planned: { comment: Comment; step: ModerationStep }[] = [];
     const unchanged: number[] = [];
     const refused: { commentId: number; failure: Failure }[] = [];
     for (const item of input.data.items) {
       const comment = loadCommentAtVersion(db, tx, item);
-      if ('ok' in comment) {
+      if (isFailure(comment)) {
         refused.push({ commentId: item.commentId, failure: comment });
         continue;
       }
       const step = decide(comment, { tx, moderator, at });
-      if (!('ok' in step)) planned.push({ comment, step });
+      if (!isFailure(step)) planned.push({ comment, step });
       else if (step.code === 'NO_CHANGE') unchanged.push(item.commentId);
       else refused.push({ commentId: item.commentId, failure: step });
     }

@@ -8,7 +8,7 @@ import { authorizeActor, type LogActor } from '@/lib/auth/authorize-actor';
 import { logCommentChange, readCommentLogState } from '@/lib/comments/log-comment-change';
 import type { LogAction } from '@/lib/log/append-log-entry';
 import { readCommentModeration } from '@/lib/queries/comment-moderation';
-import { fail, type Failure, type Result } from '@/lib/shared/result';
+import { fail, type Failure, type Result, isFailure } from '@/lib/shared/result';
 import { parseInput } from '@/lib/shared/validation/parse-input';
 import type { CommentModeration } from '../shared/moderation/types';
 import { describeLatestChange } from './describe-latest-change';
@@ -38,7 +38,7 @@ export type CommentAtVersion = { commentId: number; version: number };
 /** Re-reads the caller inside the transaction: only moderators and owners who are not banned may go on. */
 export function authorizeModerator(tx: Tx, actor: Actor): Moderator | Failure {
   const caller = authorizeActor(tx, actor, 'comment.moderate');
-  if ('ok' in caller) return caller;
+  if (isFailure(caller)) return caller;
   if (caller.actor.kind !== 'user') return fail('FORBIDDEN', 'Moderation is done by a signed-in moderator.');
   return { id: caller.actor.id, logActor: caller.logActor };
 }
@@ -101,11 +101,11 @@ function moderateOne(db: Db, actor: Actor, target: CommentAtVersion, now: number
   const at = new Date(now).toISOString();
   return db.transaction((tx) => {
     const moderator = authorizeModerator(tx, actor);
-    if ('ok' in moderator) return moderator;
+    if (isFailure(moderator)) return moderator;
     const comment = loadCommentAtVersion(db, tx, target);
-    if ('ok' in comment) return comment;
+    if (isFailure(comment)) return comment;
     const step = decide(comment, { tx, moderator, at });
-    if ('ok' in step) return step;
+    if (isFailure(step)) return step;
     applyStep(db, tx, moderator, comment, step, at, actor.requestId);
     return { ok: true, moderation: readCommentModeration(db, comment.id)! };
   }, { behavior: 'immediate' });

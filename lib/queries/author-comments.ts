@@ -5,7 +5,7 @@ import { prepared } from '@/db/prepared';
 import type { Role } from '@/db/schema';
 import type { Viewer } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
-import { fail, type Result } from '@/lib/shared/result';
+import { fail, type Result, isFailure } from '@/lib/shared/result';
 import { QUEUE_PAGE_SIZE, SORT_KEY } from '@/lib/shared/validation/queue-query';
 import { readModeratedComments } from './moderated-comments';
 import { sortKeyOf } from './moderation-queue';
@@ -72,7 +72,7 @@ export function readAuthorCommentsFor(
   const now = options.now ?? Date.now();
   return db.transaction((tx) => {
     const authorized = authorizeActor(tx, viewer, 'comment.moderate');
-    if ('ok' in authorized) return authorized;
+    if (isFailure(authorized)) return authorized;
     if (after !== null && !SORT_KEY.test(after)) return fail('INVALID_INPUT', 'after must be a nextCursor value from an earlier page');
     const page = readAuthorComments(db, authorId, after, now);
     return page ? { ok: true as const, page } : fail('NOT_FOUND', 'No user has this id.');

@@ -5,7 +5,7 @@ import { prepared } from '@/db/prepared';
 import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
 import type { CommentHistory, CommentRevisionView } from '@/lib/shared/thread/comment-history';
-import { fail, type Result } from '@/lib/shared/result';
+import { fail, type Result, isFailure } from '@/lib/shared/result';
 import { readCommentLogEntries } from './comment-log';
 
 const SELECT_REVISIONS = `
@@ -16,7 +16,7 @@ const SELECT_REVISIONS = `
 export function readCommentHistoryFor(db: Db, viewer: Actor, commentId: number): Result<{ history: CommentHistory }> {
   return db.transaction((tx) => {
     const authorized = authorizeActor(tx, viewer, 'comment.moderate');
-    if ('ok' in authorized) return authorized;
+    if (isFailure(authorized)) return authorized;
     const exists = prepared(db, 'SELECT 1 FROM comments WHERE id = ?').get(commentId);
     if (!exists) return fail('NOT_FOUND', 'There is no such reply.');
     return {

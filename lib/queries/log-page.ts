@@ -11,7 +11,7 @@ import { isOwnerOnlyLogAction, LOG_ACTION_LABELS } from '@/lib/shared/log/log-ac
 import { findUnknownLogReference } from '@/lib/log/log-filter-references';
 import { logFilterCondition, type LogAudience } from '@/lib/log/log-filter-sql';
 import type { LogFilters } from '@/lib/log/log-filters';
-import { fail, type Failure, type Result } from '@/lib/shared/result';
+import { fail, type Failure, type Result, isFailure } from '@/lib/shared/result';
 import type { LogActorChoice, LogEntryTarget, LogPage, LogPageEntry } from '../shared/log/log-page-types';
 
 export const LOG_PAGE_SIZE = 100;
@@ -96,21 +96,21 @@ function entryOf(row: Row, audience: LogAudience): LogPageEntry {
 /** Moderators and owners may read the log; the answer says which, as the database has them now. */
 function authorizeLogReader(tx: Tx, viewer: Viewer): { audience: LogAudience } | Failure {
   const authorized = authorizeActor(tx, viewer, 'moderation.log.view');
-  if ('ok' in authorized) return authorized;
+  if (isFailure(authorized)) return authorized;
   return { audience: authorized.logActor.role === 'owner' ? 'owner' : 'moderator' };
 }
 
 /** Why `viewer` may not read the log (anonymous, reader, banned), or null: checked before any parameter is judged. */
 export function logReaderRefusal(db: Db, viewer: Viewer): Failure | null {
   const reader = db.transaction((tx) => authorizeLogReader(tx, viewer), { behavior: 'deferred' });
-  return 'ok' in reader ? reader : null;
+  return isFailure(reader) ? reader : null;
 }
 
 /** One page of the log as `viewer` may read it; a filter naming a missing article, user or comment is INVALID_INPUT. */
 export function readLogPage(db: Db, viewer: Viewer, request: LogPageRequest): Result<{ page: LogPage }> {
   return db.transaction((tx) => {
     const reader = authorizeLogReader(tx, viewer);
-    if ('ok' in reader) return reader;
+    if (isFailure(reader)) return reader;
     const { filters, before } = request;
     if (before !== null && !(Number.isSafeInteger(before) && before > 0)) {
       return fail('INVALID_INPUT', 'before must be a log entry id, as the "Older entries" link gives it');

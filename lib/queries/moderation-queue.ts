@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { Viewer } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
-import type { Failure, Result } from '@/lib/shared/result';
+import { isFailure, type Failure, type Result } from '@/lib/shared/result';
 import { QUEUE_PAGE_SIZE, SORT_KEY, type QueueQuery, type QueueTab } from '@/lib/shared/validation/queue-query';
 import { readModeratedComments } from './moderated-comments';
 import { QUEUE_TAB_ORDER, type ModerationQueuePage, type QueueCard, type QueueCounts } from '../shared/moderation/queue-types';
@@ -107,7 +107,7 @@ export function readModerationQueueFor(db: Db, viewer: Viewer, query: QueueQuery
   const now = options.now ?? Date.now();
   return db.transaction((tx) => {
     const authorized = authorizeActor(tx, viewer, 'comment.moderate');
-    if ('ok' in authorized) return authorized;
+    if (isFailure(authorized)) return authorized;
     return { ok: true as const, queue: readModerationQueue(db, { ...query, now }) };
   }, { behavior: 'deferred' });
 }
@@ -115,5 +115,5 @@ export function readModerationQueueFor(db: Db, viewer: Viewer, query: QueueQuery
 /** Why `viewer` may not read the queue (anonymous, reader, banned), or null for a moderator or owner. */
 export function queueReaderRefusal(db: Db, viewer: Viewer): Failure | null {
   const authorized = db.transaction((tx) => authorizeActor(tx, viewer, 'comment.moderate'), { behavior: 'deferred' });
-  return 'ok' in authorized ? authorized : null;
+  return isFailure(authorized) ? authorized : null;
 }

@@ -8,7 +8,7 @@ import { authorizeActor } from '@/lib/auth/authorize-actor';
 import { REPORTING_LIMIT } from '@/lib/shared/comments/comment-rules';
 import { waitLabel } from '@/lib/shared/format/wait';
 import { windowFullUntil } from '@/lib/rate-limit/window-full-until';
-import { fail, type Result } from '@/lib/shared/result';
+import { fail, type Result, isFailure } from '@/lib/shared/result';
 import { reportCommentSchema } from '@/lib/shared/validation/comment-text';
 import { parseInput } from '@/lib/shared/validation/parse-input';
 
@@ -28,7 +28,7 @@ export function reportComment(db: Db, actor: Actor, raw: ReportCommentInput, opt
 
   return db.transaction((tx) => {
     const caller = authorizeActor(tx, actor, 'comment.report');
-    if ('ok' in caller) return caller;
+    if (isFailure(caller)) return caller;
     if (caller.actor.kind !== 'user') return fail('FORBIDDEN', 'Reports come from people with an account.');
     const reporterId = caller.actor.id;
 

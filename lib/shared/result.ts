@@ -23,3 +23,11 @@ export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
 export function fail(code: ErrorCode, message: string, fieldErrors?: FieldErrors): Failure {
   return fieldErrors ? { ok: false, code, message, fieldErrors } : { ok: false, code, message };
 }
+
+/**
+ * Whether a step answered a refusal instead of its value. Steps return `T | Failure` where T has no
+ * `ok` of its own, so a Failure is told apart by its `ok: false`.
+ */
+export function isFailure<T>(value: T | Failure): value is Failure {
+  return typeof value === 'object' && value !== null && (value as { ok?: unknown }).ok === false;
+}

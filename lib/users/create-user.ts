@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
 import { hashPassword } from '@/lib/auth/password';
 import { appendLogEntry } from '@/lib/log/append-log-entry';
-import { fail, type Result } from '@/lib/shared/result';
+import { fail, type Result, isFailure } from '@/lib/shared/result';
 
 export type CreateUserInput = { email: string; displayName: string; role: Role; password: string };
 
@@ -18,7 +18,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
   const passwordHash = await hashPassword(input.password);
   return db.transaction((tx) => {
     const caller = authorizeActor(tx, actor, 'users.manage');
-    if ('ok' in caller) return caller;
+    if (isFailure(caller)) return caller;
     if (tx.select({ id: users.id }).from(users).where(eq(users.email, input.email)).get()) {
       return fail('CONFLICT', `A user with the email ${input.email} already exists.`);
     }

@@ -4,7 +4,7 @@ import type { Db, Tx } from '@/db/client';
 import { users, type User } from '@/db/schema';
 import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor, type AuthorizedActor } from '@/lib/auth/authorize-actor';
-import { fail, type Result } from '@/lib/shared/result';
+import { fail, type Result, isFailure } from '@/lib/shared/result';
 
 export type ManagedUserChange<T extends object> = (tx: Tx, caller: AuthorizedActor, target: User) => Result<T>;
 
@@ -15,7 +15,7 @@ export type ManagedUserChange<T extends object> = (tx: Tx, caller: AuthorizedAct
 export function withManagedUser<T extends object>(db: Db, actor: Actor, userId: number, change: ManagedUserChange<T>): Result<T> {
   return db.transaction((tx) => {
     const caller = authorizeActor(tx, actor, 'users.manage');
-    if ('ok' in caller) return caller;
+    if (isFailure(caller)) return caller;
     const target = tx.select().from(users).where(eq(users.id, userId)).get();
     if (!target) return fail('NOT_FOUND', 'That user does not exist.');
     return change(tx, caller, target);

@@ -7,7 +7,7 @@ import { appendLogEntry } from '@/lib/log/append-log-entry';
 import { dayRangeFileName } from '@/lib/log/day-range';
 import { findUnknownLogReference } from '@/lib/log/log-filter-references';
 import type { LogFilters } from '@/lib/log/log-filters';
-import { fail, type Failure, type Result } from '@/lib/shared/result';
+import { fail, type Failure, type Result, isFailure } from '@/lib/shared/result';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './export-formats';
 import { ByteChunk } from './byte-chunk';
 import { startExportTally, type ExportSummary, type LoggedExportSummary } from './export-summary';
@@ -43,7 +43,7 @@ export function authorizeLogExport(db: Db, actor: Actor): AuthorizedActor | Fail
  */
 export function openLogExport(db: Db, actor: Actor, input: LogExportInput, options: LogExportOptions = {}): Result<LogExport> {
   const caller = authorizeLogExport(db, actor);
-  if ('ok' in caller) return caller;
+  if (isFailure(caller)) return caller;
   if (!isExportFormat(input.format)) return fail('INVALID_INPUT', `There is no export format ${String(input.format)}.`);
   const unknown = findUnknownLogReference(db, input.filters);
   if (unknown) return fail('INVALID_INPUT', unknown);

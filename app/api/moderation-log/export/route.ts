@@ -6,6 +6,7 @@ import { accessRefused, jsonError } from '@/lib/http/json-error';
 import { FOREIGN_ORIGIN } from '@/lib/http/request-guard';
 import { parseExportQuery } from '@/lib/log/export/export-query';
 import { authorizeLogExport, openLogExport } from '@/lib/log/export/open-log-export';
+import { isFailure } from '@/lib/shared/result';
 
 // Every request reads the log as it is now, for the viewer asking.
 export const dynamic = 'force-dynamic';
@@ -20,7 +21,7 @@ export async function GET(request: NextRequest) {
   if (!query.success) {
     // Who may export comes first: a stranger learns nothing, not even which parameters are wrong.
     const caller = authorizeLogExport(db, viewer);
-    return 'ok' in caller ? accessRefused(caller) : jsonError(400, 'invalid_query', query.message);
+    return isFailure(caller) ? accessRefused(caller) : jsonError(400, 'invalid_query', query.message);
   }
   const opened = openLogExport(db, viewer, { format: query.format, filters: query.filters });
   if (!opened.ok) return opened.code === 'INVALID_INPUT' ? jsonError(400, 'invalid_query', opened.message) : accessRefused(opened);
