@@ -11,7 +11,7 @@ import { countLabel } from '@/lib/shared/format/count';
 import { parseExportQuery } from '@/lib/log/export/export-query';
 import type { LoggedExportSummary } from '@/lib/log/export/export-summary';
 import { openLogExport } from '@/lib/log/export/open-log-export';
-import { LOG_FILTER_KEYS } from '@/lib/log/log-filters';
+import { LOG_FILTER_KEYS } from '@/lib/shared/log/log-filters';
 
 const USAGE = `Usage: npm run log:export -- --format csv|ndjson|json [filters] > file
 

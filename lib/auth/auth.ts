@@ -5,7 +5,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { clientAddressOf } from '@/lib/shared/http/client-address';
-import { readSessionUser, type ViewerRow } from '@/lib/queries/users';
+import { readSessionUser, type ViewerRow } from './session-user';
 import type { Failure } from '@/lib/shared/result';
 import { authenticate, WRONG_CREDENTIALS } from './authenticate';
 import { loadAuthSecret } from './auth-secret';

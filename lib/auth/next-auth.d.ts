@@ -1,7 +1,7 @@
 // What our sessions carry: the session version every request is checked against, and the account as read on this request.
 import 'next-auth';
 import '@auth/core/jwt';
-import type { ViewerRow } from '@/lib/queries/users';
+import type { ViewerRow } from './session-user';
 
 declare module 'next-auth' {
   interface User {

@@ -1,7 +1,7 @@
 // The signed-in account behind a request's session cookie, checked against the database as Auth.js's jwt callback does.
 import 'server-only';
 import { getToken } from 'next-auth/jwt';
-import type { ViewerRow } from '@/lib/queries/users';
+import type { ViewerRow } from './session-user';
 import { currentSessionUser, sessionSecret } from './auth';
 import { sessionCookieIsSecure } from './session-cookie';
 import { decodeSessionToken } from './session-token';

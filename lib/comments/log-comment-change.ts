@@ -4,7 +4,7 @@ import type { Db, Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { Comment, CommentStatus } from '@/db/schema';
 import type { ModerationReason } from '@/db/moderation-reasons';
-import type { LogAction } from '@/lib/log/append-log-entry';
+import type { LogAction } from '@/db/log-actions';
 import { appendLogEntry } from '@/lib/log/append-log-entry';
 import type { LogActor } from '@/lib/auth/authorize-actor';
 

@@ -1,30 +1,10 @@
 // The single writer of moderation_log: validates an entry and chains it inside the caller's transaction.
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
+import { LOG_ACTIONS } from '@/db/log-actions';
 import { prepared } from '@/db/prepared';
 import { ACTOR_ROLES } from '@/db/schema';
 import { canonicalJson, computeLogHash, GENESIS_HASH, type HashedLogFields } from './hash-chain';
-
-export const LOG_ACTIONS = [
-  'role_changed',
-  'user_banned',
-  'user_unbanned',
-  'sessions_revoked',
-  'password_reset',
-  'comment_edited',
-  'comment_deleted',
-  'comments_closed',
-  'comments_opened',
-  'comment_flagged',
-  'comment_unflagged',
-  'comment_hidden',
-  'comment_unhidden',
-  'annotation_added',
-  'annotation_removed',
-  'reports_dismissed',
-  'log_exported',
-] as const;
-export type LogAction = (typeof LOG_ACTIONS)[number];
 
 export const LOG_TARGET_TYPES = ['user', 'comment', 'article'] as const;
 

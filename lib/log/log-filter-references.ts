@@ -1,7 +1,7 @@
 // Checks that the article, actor and comment a log filter names exist, so a mistyped id is an error and not an empty view.
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
-import type { LogFilters } from './log-filters';
+import type { LogFilters } from '@/lib/shared/log/log-filters';
 
 const EXISTS = {
   article: 'SELECT 1 FROM articles WHERE id = ?',

@@ -1,11 +1,9 @@
 // Turns log filters into one SQL condition on `moderation_log l`, shared by the viewer, the exports and the summary.
-import { likeContaining } from '@/lib/queries/like-containing';
+import { likeContaining } from '@/db/like-containing';
 import { dayRangeInstants } from './day-range';
 import { OWNER_ONLY_LOG_ACTIONS } from '../shared/log/log-action-labels';
-import type { LogFilters } from './log-filters';
-
-/** Owners read every note; moderators never an owner-only action's internal note, so they cannot search it either. */
-export type LogAudience = 'owner' | 'moderator';
+import type { LogFilters } from '@/lib/shared/log/log-filters';
+import type { LogAudience } from '@/lib/shared/log/log-page-types';
 
 export type SqlCondition = { where: string; params: (string | number)[] };
 

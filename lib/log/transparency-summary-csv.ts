@@ -1,7 +1,7 @@
 // The transparency summary as one long CSV "metric table" that a spreadsheet can filter and pivot.
 import { csvRow, type CsvValue } from '@/lib/csv/csv-row';
-import { LOG_ACTIONS } from './append-log-entry';
-import type { TransparencySummary } from './transparency-summary-types';
+import { LOG_ACTIONS } from '@/db/log-actions';
+import type { TransparencySummary } from '@/lib/shared/log/transparency-summary-types';
 
 export const SUMMARY_CSV_COLUMNS = ['section', 'key', 'label', 'detail', 'count', 'share', 'seconds'] as const;
 

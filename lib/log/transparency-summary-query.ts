@@ -1,6 +1,6 @@
 // Reads a summary request's query string: a period (from, to) and a format, nothing else.
-import { activeLogFilters, parseLogQuery } from './log-filters';
-import type { SummaryPeriod } from './transparency-summary-types';
+import { activeLogFilters, parseLogQuery } from '@/lib/shared/log/log-filters';
+import type { SummaryPeriod } from '@/lib/shared/log/transparency-summary-types';
 
 export const SUMMARY_FORMATS = ['json', 'csv'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];

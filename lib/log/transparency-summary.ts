@@ -6,15 +6,15 @@ import { prepared } from '@/db/prepared';
 import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
 import { isFailure, type Failure, type Result } from '@/lib/shared/result';
-import { LOG_ACTIONS, type LogAction } from './append-log-entry';
+import { LOG_ACTIONS, type LogAction } from '@/db/log-actions';
 import { LOG_ACTION_LABELS } from '../shared/log/log-action-labels';
 import { dayRangeInstants } from './day-range';
 import { logFilterCondition, type SqlCondition } from './log-filter-sql';
-import { NO_LOG_FILTERS } from './log-filters';
+import { NO_LOG_FILTERS } from '@/lib/shared/log/log-filters';
 import { nearestRankPercentile } from './transparency-summary-percentile';
 import type {
   ActionCount, ArticleCount, DecisionTime, ModeratorCount, ModeratorRole, ReasonCount, ReportOutcomes, SummaryPeriod, TransparencySummary,
-} from './transparency-summary-types';
+} from '@/lib/shared/log/transparency-summary-types';
 
 type Counted = { n: number };
 

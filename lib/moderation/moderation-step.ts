@@ -6,7 +6,7 @@ import { comments, type Comment } from '@/db/schema';
 import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor, type LogActor } from '@/lib/auth/authorize-actor';
 import { logCommentChange, readCommentLogState } from '@/lib/comments/log-comment-change';
-import type { LogAction } from '@/lib/log/append-log-entry';
+import type { LogAction } from '@/db/log-actions';
 import { readCommentModeration } from '@/lib/queries/comment-moderation';
 import { fail, type Failure, type Result, isFailure } from '@/lib/shared/result';
 import { parseInput } from '@/lib/shared/validation/parse-input';

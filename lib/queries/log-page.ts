@@ -6,13 +6,13 @@ import type { ActorRole } from '@/db/schema';
 import type { Viewer } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
 import { reasonLabel } from '@/lib/shared/format/state-changes';
-import type { LogAction } from '@/lib/log/append-log-entry';
+import type { LogAction } from '@/db/log-actions';
 import { isOwnerOnlyLogAction, LOG_ACTION_LABELS } from '@/lib/shared/log/log-action-labels';
 import { findUnknownLogReference } from '@/lib/log/log-filter-references';
-import { logFilterCondition, type LogAudience } from '@/lib/log/log-filter-sql';
-import type { LogFilters } from '@/lib/log/log-filters';
+import { logFilterCondition } from '@/lib/log/log-filter-sql';
+import type { LogFilters } from '@/lib/shared/log/log-filters';
 import { fail, type Failure, type Result, isFailure } from '@/lib/shared/result';
-import type { LogActorChoice, LogEntryTarget, LogPage, LogPageEntry } from '../shared/log/log-page-types';
+import type { LogActorChoice, LogAudience, LogEntryTarget, LogPage, LogPageEntry } from '../shared/log/log-page-types';
 
 export const LOG_PAGE_SIZE = 100;
 

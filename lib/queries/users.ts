@@ -1,39 +1,8 @@
-// Reads of user accounts: the signed-in user with their session version, and the owner's user list. Plain functions of a Db, usable by scripts too.
+// Reads of user accounts: the owner's user list, and lookups the command line needs. Plain functions of a Db, usable by scripts too.
 import type { Db } from '@/db/client';
+import { likeContaining } from '@/db/like-containing';
 import { prepared } from '@/db/prepared';
-import type { Role } from '@/db/schema';
-import type { UserViewer } from '@/lib/shared/auth/actor';
-import { likeContaining } from './like-containing';
-
-/** An account as the app describes who is calling. */
-export type ViewerRow = Omit<UserViewer, 'kind' | 'requestId'>;
-
-export type SessionUser = ViewerRow & { sessionVersion: number };
-
-type RawUser = {
-  id: number;
-  email: string;
-  display_name: string;
-  role: Role;
-  banned_at: string | null;
-  ban_reason: string | null;
-};
-
-const toViewerRow = (row: RawUser): ViewerRow => ({
-  id: row.id,
-  email: row.email,
-  displayName: row.display_name,
-  role: row.role,
-  banned: row.banned_at !== null,
-  banReason: row.ban_reason,
-});
-
-/** The account as a session carries it, with the session version every cookie must match; undefined for a deleted user. */
-export function readSessionUser(db: Db, id: number): SessionUser | undefined {
-  const row = prepared(db, `SELECT id, email, display_name, role, banned_at, ban_reason, session_version
-    FROM users WHERE id = ?`).get(id) as (RawUser & { session_version: number }) | undefined;
-  return row ? { ...toViewerRow(row), sessionVersion: row.session_version } : undefined;
-}
+import { toViewerRow, type RawUser, type ViewerRow } from '@/lib/auth/session-user';
 
 export const USERS_PAGE_SIZE = 50;
 

@@ -16,7 +16,7 @@ import { EXPORT_FORMAT_NAMES, type ExportFormat } from '@/lib/log/export/export-
 import type { LoggedExportSummary } from '@/lib/log/export/export-summary';
 import { openLogExport, type LogExportOptions } from '@/lib/log/export/open-log-export';
 import { canonicalJson } from '@/lib/log/hash-chain';
-import { NO_LOG_FILTERS, type LogFilters } from '@/lib/log/log-filters';
+import { NO_LOG_FILTERS, type LogFilters } from '@/lib/shared/log/log-filters';
 import { verifyLogChain } from '@/lib/ops/log-verify/verify-log-chain';
 import { hideComment } from '@/lib/moderation/hide-comment';
 import { anonymousActor, lastLogId, logRows, systemActor, userActor, type LogRow } from '@/tests/support/accounts';

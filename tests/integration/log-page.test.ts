@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { monthRange } from '@/components/moderation/log/log-summary-links';
 import type { Viewer } from '@/lib/shared/auth/actor';
 import { appendLogEntry, type LogEntryInput } from '@/lib/log/append-log-entry';
-import { NO_LOG_FILTERS, type LogFilters } from '@/lib/log/log-filters';
+import { NO_LOG_FILTERS, type LogFilters } from '@/lib/shared/log/log-filters';
 import { listLogActorChoices, logReaderRefusal, readLogPage } from '@/lib/queries/log-page';
 import type { LogPage } from '@/lib/shared/log/log-page-types';
 import { anonymousActor, insertUser, logRows, userActor } from '@/tests/support/accounts';

@@ -11,7 +11,7 @@ import { appendLogEntry, type LogEntryInput } from '@/lib/log/append-log-entry';
 import type { ExportFormat } from '@/lib/log/export/export-formats';
 import { openLogExport } from '@/lib/log/export/open-log-export';
 import { computeLogHash, GENESIS_HASH, hashedFieldsOf, type StoredLogRow } from '@/lib/log/hash-chain';
-import { NO_LOG_FILTERS, type LogFilters } from '@/lib/log/log-filters';
+import { NO_LOG_FILTERS, type LogFilters } from '@/lib/shared/log/log-filters';
 import { describeExportVerdict } from '@/lib/ops/log-verify/describe-export-verdict';
 import { verifyExportFile, type ExportFileVerdict } from '@/lib/ops/log-verify/verify-export-file';
 import { appendSyntheticLog } from '@/lib/ops/synthetic/generate-log';

@@ -1,7 +1,8 @@
 // Reads of accounts: the owner's searchable, paged user list, and the lookups sessions rely on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { likeContaining } from '@/lib/queries/like-containing';
-import { findUserIdByEmail, hasActiveOwner, listUsers, readSessionUser, USERS_PAGE_SIZE, type UserListItem } from '@/lib/queries/users';
+import { likeContaining } from '@/db/like-containing';
+import { readSessionUser } from '@/lib/auth/session-user';
+import { findUserIdByEmail, hasActiveOwner, listUsers, USERS_PAGE_SIZE, type UserListItem } from '@/lib/queries/users';
 import { revokeUserSessions } from '@/lib/users/revoke-user-sessions';
 import { insertUser, systemActor } from '@/tests/support/accounts';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';

@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { users, type Role } from '@/db/schema';
 import type { AnonymousViewer, SystemActor, UserViewer } from '@/lib/shared/auth/actor';
 import type { StoredLogRow } from '@/lib/log/hash-chain';
-import { readSessionUser } from '@/lib/queries/users';
+import { readSessionUser } from '@/lib/auth/session-user';
 
 /** Any text will do where the password is never checked: the database does not read the format. */
 export const UNUSED_PASSWORD_HASH = 'scrypt$ln=15,r=8,p=3$dW51c2Vk$dW51c2Vk';

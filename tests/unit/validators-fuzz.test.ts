@@ -4,13 +4,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { LOG_ACTIONS } from '@/lib/log/append-log-entry';
+import { LOG_ACTIONS } from '@/db/log-actions';
 import { MODERATION_REASONS } from '@/db/moderation-reasons';
 import { REPORT_REASONS } from '@/db/report-reasons';
 import { ROLES } from '@/db/schema';
 import { EXPORT_FORMAT_NAMES } from '@/lib/log/export/export-formats';
 import { parseExportQuery } from '@/lib/log/export/export-query';
-import { LOG_FILTER_KEYS, LOG_SEARCH_MAX, LOG_SEARCH_MIN, parseLogQuery, type LogFilters } from '@/lib/log/log-filters';
+import { LOG_FILTER_KEYS, LOG_SEARCH_MAX, LOG_SEARCH_MIN, parseLogQuery, type LogFilters } from '@/lib/shared/log/log-filters';
 import { SUMMARY_FORMATS, parseSummaryQuery } from '@/lib/log/transparency-summary-query';
 import { resolveClientAddress } from '@/lib/shared/http/client-address';
 import { safeReturnPath } from '@/lib/shared/http/safe-return-path';

@@ -11,7 +11,7 @@ import { TransparencySummaryPanel } from '@/components/moderation/log/transparen
 import { getDb } from '@/db/client';
 import { requireViewer } from '@/lib/auth/get-viewer';
 import { can } from '@/lib/shared/auth/permissions';
-import { LOG_FILTER_KEYS, parseLogQuery } from '@/lib/log/log-filters';
+import { LOG_FILTER_KEYS, parseLogQuery } from '@/lib/shared/log/log-filters';
 import { listArticles } from '@/lib/queries/articles';
 import { listLogActorChoices, logReaderRefusal, readLogPage } from '@/lib/queries/log-page';
 import { fail } from '@/lib/shared/result';

@@ -1,6 +1,6 @@
 // What a log row is about, in words, linking to it: a comment in its thread (and to only its rows), a user's page, an article.
 import Link from 'next/link';
-import type { LogFilters } from '@/lib/log/log-filters';
+import type { LogFilters } from '@/lib/shared/log/log-filters';
 import type { LogPageEntry } from '@/lib/shared/log/log-page-types';
 import { logViewHref } from './log-view-href';
 

@@ -1,5 +1,5 @@
 // "Export this view" for owners: the current filters as a CSV, NDJSON or JSON download from the export route.
-import { logFiltersToParams, type LogFilters } from '@/lib/log/log-filters';
+import { logFiltersToParams, type LogFilters } from '@/lib/shared/log/log-filters';
 
 const FORMATS = [
   { format: 'csv', label: 'CSV' },

@@ -1,9 +1,9 @@
 // The log viewer's filters as a plain GET form: it works without JavaScript and leaves every filter in the URL.
 import Link from 'next/link';
 import { MODERATION_REASON_LABELS, MODERATION_REASONS } from '@/db/moderation-reasons';
-import { LOG_ACTIONS } from '@/lib/log/append-log-entry';
+import { LOG_ACTIONS } from '@/db/log-actions';
 import { LOG_ACTION_LABELS } from '@/lib/shared/log/log-action-labels';
-import { LOG_SEARCH_MAX, LOG_SEARCH_MIN, type LOG_FILTER_KEYS } from '@/lib/log/log-filters';
+import { LOG_SEARCH_MAX, LOG_SEARCH_MIN, type LOG_FILTER_KEYS } from '@/lib/shared/log/log-filters';
 import type { LogActorChoice } from '@/lib/shared/log/log-page-types';
 import { LOG_PATH } from './log-view-href';
 

@@ -1,6 +1,6 @@
 // "Newest entries" and "Older entries": the same view a page at a time, by the id the older page starts below.
 import Link from 'next/link';
-import type { LogFilters } from '@/lib/log/log-filters';
+import type { LogFilters } from '@/lib/shared/log/log-filters';
 import { logViewHref } from './log-view-href';
 
 type Props = { filters: LogFilters; extra: Record<string, string>; before: number | null; nextBefore: number | null };

@@ -1,6 +1,6 @@
 // "Transparency summary: Last month · This month" for owners: the log narrowed to a whole UTC month, with its summary.
 import Link from 'next/link';
-import { NO_LOG_FILTERS } from '@/lib/log/log-filters';
+import { NO_LOG_FILTERS } from '@/lib/shared/log/log-filters';
 import { logViewHref } from './log-view-href';
 
 /** The first and last day (YYYY-MM-DD, UTC) of the month `offset` months from the one holding `today`. */

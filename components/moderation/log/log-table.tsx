@@ -1,7 +1,7 @@
 // One page of the moderation log as a table, newest first: when, who (as they were), what, on what, why, notes, the change and the row's hash.
 import Link from 'next/link';
 import { countLabel } from '@/lib/shared/format/count';
-import type { LogFilters } from '@/lib/log/log-filters';
+import type { LogFilters } from '@/lib/shared/log/log-filters';
 import type { LogPageEntry } from '@/lib/shared/log/log-page-types';
 import { LogEntryChange } from './log-entry-change';
 import { LogEntryTargetCell } from './log-entry-target';

@@ -1,5 +1,5 @@
 // Links to views of the moderation log: the filters in the URL, so a view can be shared, and any extras (a cursor, the summary).
-import { logFiltersToParams, type LogFilters } from '@/lib/log/log-filters';
+import { logFiltersToParams, type LogFilters } from '@/lib/shared/log/log-filters';
 
 export const LOG_PATH = '/moderation/log';
 

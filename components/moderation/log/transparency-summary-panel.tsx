@@ -2,7 +2,7 @@
 import { getDb } from '@/db/client';
 import type { Viewer } from '@/lib/shared/auth/actor';
 import { readTransparencySummary } from '@/lib/log/transparency-summary';
-import { periodLabel } from '@/lib/log/transparency-summary-period';
+import { periodLabel } from '@/lib/shared/log/transparency-summary-period';
 import { TransparencySummaryTables } from './transparency-summary-tables';
 import './transparency-summary.css';
 

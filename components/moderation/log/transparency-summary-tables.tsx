@@ -1,10 +1,10 @@
 // The figures of a transparency summary as small tables: actions, reasons, articles, moderators, reports and decision times.
 import type { ReactNode } from 'react';
 import { countLabel } from '@/lib/shared/format/count';
-import type { LogAction } from '@/lib/log/append-log-entry';
+import type { LogAction } from '@/db/log-actions';
 import { LOG_ACTION_LABELS } from '@/lib/shared/log/log-action-labels';
-import { durationLabel } from '@/lib/log/transparency-summary-duration';
-import type { ModeratorCount, TransparencySummary } from '@/lib/log/transparency-summary-types';
+import { durationLabel } from '@/lib/shared/log/transparency-summary-duration';
+import type { ModeratorCount, TransparencySummary } from '@/lib/shared/log/transparency-summary-types';
 
 /** The panel lists the busiest articles; the downloads hold them all. */
 export const SUMMARY_PANEL_ARTICLES = 20;

@@ -1,6 +1,6 @@
 // What an export holds, tallied row by row: the log_exported row records it and NDJSON/JSON files end with it.
 import { createHash } from 'node:crypto';
-import { activeLogFilters, type LogFilters } from '@/lib/log/log-filters';
+import { activeLogFilters, type LogFilters } from '@/lib/shared/log/log-filters';
 import type { ExportFormat } from './export-formats';
 
 /** The log_exported row's new_state. */

@@ -1,7 +1,7 @@
 // The rows of an export, read on a read-only connection of their own: one statement, so one consistent snapshot.
 import Database from 'better-sqlite3';
 import { logFilterCondition } from '@/lib/log/log-filter-sql';
-import type { LogFilters } from '@/lib/log/log-filters';
+import type { LogFilters } from '@/lib/shared/log/log-filters';
 import type { ExportRowValues } from './export-writer';
 
 export type LogSnapshot = {

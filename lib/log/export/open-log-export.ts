@@ -6,7 +6,7 @@ import { authorizeActor, type AuthorizedActor } from '@/lib/auth/authorize-actor
 import { appendLogEntry } from '@/lib/log/append-log-entry';
 import { dayRangeFileName } from '@/lib/log/day-range';
 import { findUnknownLogReference } from '@/lib/log/log-filter-references';
-import type { LogFilters } from '@/lib/log/log-filters';
+import type { LogFilters } from '@/lib/shared/log/log-filters';
 import { fail, type Failure, type Result, isFailure } from '@/lib/shared/result';
 import { EXPORT_FORMATS, isExportFormat, type ExportFormat } from './export-formats';
 import { ByteChunk } from './byte-chunk';

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { LoggedExportSummary } from '@/lib/log/export/export-summary';
 import { EXPORT_FORMAT_NAMES } from '@/lib/log/export/export-formats';
-import { LOG_FILTER_KEYS } from '@/lib/log/log-filters';
+import { LOG_FILTER_KEYS } from '@/lib/shared/log/log-filters';
 import { BrokenExport } from './broken-export';
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'must be 64 lowercase hex digits' });

@@ -8,7 +8,8 @@ import { annotateComment } from '@/lib/moderation/annotate-comment';
 import { dismissReports } from '@/lib/moderation/dismiss-reports';
 import { flagComment } from '@/lib/moderation/flag-comment';
 import { hideComment } from '@/lib/moderation/hide-comment';
-import { findUserIdByEmail, readSessionUser } from '@/lib/queries/users';
+import { readSessionUser } from '@/lib/auth/session-user';
+import { findUserIdByEmail } from '@/lib/queries/users';
 import { reportComment } from '@/lib/reports/report-comment';
 import type { Failure } from '@/lib/shared/result';
 

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { MODERATION_REASONS, type ModerationReason } from '@/db/moderation-reasons';
 import type { Role } from '@/db/roles';
 import { readCommentLogState, type CommentLogState } from '@/lib/comments/log-comment-change';
-import type { LogAction } from '@/lib/log/append-log-entry';
+import type { LogAction } from '@/db/log-actions';
 import { isOwnerOnlyLogAction } from '@/lib/shared/log/log-action-labels';
 import { canonicalJson, computeLogHash, GENESIS_HASH, type HashedLogFields } from '@/lib/log/hash-chain';
 import { seededRandom } from './generate-thread';

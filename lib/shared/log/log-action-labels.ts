@@ -1,5 +1,5 @@
 // Every log action in words, and which actions only an owner can take; free of runtime imports for client components.
-import type { LogAction } from '../../log/append-log-entry';
+import type { LogAction } from '@/db/log-actions';
 
 export const LOG_ACTION_LABELS = {
   role_changed: 'Role changed',

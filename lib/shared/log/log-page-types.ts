@@ -1,6 +1,8 @@
 // What the moderation log viewer shows: one page of log rows, each named in words; free of runtime imports.
 import type { ActorRole, Role } from '@/db/schema';
-import type { LogAudience } from '@/lib/log/log-filter-sql';
+
+/** Owners read every note; moderators never an owner-only action's internal note, so they cannot search it either. */
+export type LogAudience = 'owner' | 'moderator';
 
 /** What a row is about, named as it is now, with where to look at it (null once it is gone). */
 export type LogEntryTarget = {

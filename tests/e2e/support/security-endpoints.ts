@@ -3,7 +3,7 @@
 // fresh target for one call is, and what an allowed call changes. The security specs walk these rows.
 import './allow-server-only';
 import type { Permission } from '@/lib/shared/auth/permissions';
-import type { LogAction } from '@/lib/log/append-log-entry';
+import type { LogAction } from '@/db/log-actions';
 import { banUser } from '@/lib/users/ban-user';
 import { readServerActionIds, serverActionRequest, type ServerActionAnswer } from '@/lib/ops/http-client/server-actions';
 import { SESSION_COOKIE, cookiesSetBy } from '@/lib/ops/http-client/sign-in-over-http';

@@ -1,7 +1,7 @@
 // The moderation log's filters, read from a query string: the same for the viewer, its exports and the command line.
 import { z } from 'zod';
 import { MODERATION_REASONS, type ModerationReason } from '@/db/moderation-reasons';
-import { LOG_ACTIONS, type LogAction } from './append-log-entry';
+import { LOG_ACTIONS, type LogAction } from '@/db/log-actions';
 
 export type LogFilters = {
   /** First day included, YYYY-MM-DD (UTC). */

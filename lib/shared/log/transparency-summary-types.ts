@@ -1,6 +1,6 @@
 // The shape of a transparency summary, as lib returns it and the API sends it; free of runtime imports.
 import type { ModerationReason } from '@/db/moderation-reasons';
-import type { LogAction } from './append-log-entry';
+import type { LogAction } from '@/db/log-actions';
 
 /** The UTC days a summary covers, both included; null is open (the log's start, or up to now). */
 export type SummaryPeriod = { from: string | null; to: string | null };
