@@ -12,6 +12,7 @@ import { getDb } from '@/db/client';
 import { requireViewer } from '@/lib/auth/get-viewer';
 import { can } from '@/lib/shared/auth/permissions';
 import { LOG_FILTER_KEYS, parseLogQuery } from '@/lib/shared/log/log-filters';
+import { readTransparencySummary } from '@/lib/log/transparency-summary';
 import { listArticles } from '@/lib/queries/articles';
 import { listLogActorChoices, logReaderRefusal, readLogPage } from '@/lib/queries/log-page';
 import { fail } from '@/lib/shared/result';
@@ -48,6 +49,7 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
   const owner = can(viewer, 'moderation.log.export');
   const summary = can(viewer, 'moderation.log.summary') && query.success && query.rest.summary === '1';
   const extra: Record<string, string> = summary ? { summary: '1' } : {};
+  const summaryPeriod = summary && shown ? { from: shown.filters.from, to: shown.filters.to } : null;
   return (
     <section className="moderation-page moderation-log">
       <p><Link href="/moderation">← Moderation queue</Link></p>
@@ -57,7 +59,9 @@ export default async function ModerationLogPage({ searchParams }: { searchParams
         {!owner && ' The internal notes of actions only owners can take are withheld.'}
       </p>
       {can(viewer, 'moderation.log.summary') && <LogSummaryLinks today={new Date()} />}
-      {summary && shown && <TransparencySummaryPanel viewer={viewer} from={shown.filters.from} to={shown.filters.to} />}
+      {summaryPeriod && (
+        <TransparencySummaryPanel period={summaryPeriod} answer={readTransparencySummary(db, viewer, summaryPeriod)} />
+      )}
       <LogFilterForm
         values={values}
         articles={listArticles(db).map(({ id, title }) => ({ id, title }))}

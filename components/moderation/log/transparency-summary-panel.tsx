@@ -1,12 +1,12 @@
 // The owners' transparency summary of one period on the log page, with its downloads; a refusal is said in words.
-import { getDb } from '@/db/client';
-import type { Viewer } from '@/lib/shared/auth/actor';
-import { readTransparencySummary } from '@/lib/log/transparency-summary';
 import { periodLabel } from '@/lib/shared/log/transparency-summary-period';
+import type { SummaryPeriod, TransparencySummary } from '@/lib/shared/log/transparency-summary-types';
+import type { Result } from '@/lib/shared/result';
 import { TransparencySummaryTables } from './transparency-summary-tables';
 import './transparency-summary.css';
 
-type Props = { viewer: Viewer; from: string | null; to: string | null };
+/** `answer` is what the page read for `period`: the summary, or why this viewer may not have it. */
+type Props = { period: SummaryPeriod; answer: Result<{ summary: TransparencySummary }> };
 
 function downloadHref(from: string | null, to: string | null, format: 'json' | 'csv'): string {
   const params = new URLSearchParams();
@@ -16,11 +16,11 @@ function downloadHref(from: string | null, to: string | null, format: 'json' | '
   return `/api/moderation-log/summary?${params}`;
 }
 
-export async function TransparencySummaryPanel({ viewer, from, to }: Props) {
-  const answer = readTransparencySummary(getDb(), viewer, { from, to });
+export function TransparencySummaryPanel({ period, answer }: Props) {
+  const { from, to } = period;
   return (
     <section className="transparency-summary" aria-labelledby="transparency-summary-heading">
-      <h2 id="transparency-summary-heading">Transparency summary, {periodLabel({ from, to })}</h2>
+      <h2 id="transparency-summary-heading">Transparency summary, {periodLabel(period)}</h2>
       {answer.ok ? (
         <>
           <p className="transparency-summary-downloads">
