@@ -1,3 +1,5 @@
+// Every worker loads this file before its tests, so the tests may import server modules (lib/, db/client) as they are.
+import './scripts/lib/allow-server-only';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';

@@ -1,4 +1,5 @@
 // npm run db:backup -- <file> [--force]: a verified online copy of the database, taken while the server runs.
+import './lib/allow-server-only';
 import { databasePath } from '@/db/client';
 import { backupDatabase } from '@/lib/ops/backup/backup-database';
 import { describeInspection } from '@/lib/ops/backup/describe-inspection';

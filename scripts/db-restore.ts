@@ -1,4 +1,5 @@
 // npm run db:restore -- <file>: swaps a verified backup in for the database while no server runs on it.
+import './lib/allow-server-only';
 import { databasePath } from '@/db/client';
 import { describeInspection } from '@/lib/ops/backup/describe-inspection';
 import { restoreDatabase } from '@/lib/ops/backup/restore-database';

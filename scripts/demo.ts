@@ -1,6 +1,6 @@
 // npm run demo: builds if needed, migrates, seeds the demo article, accounts and first moderation decisions, and serves http://localhost:3000.
-// package.json runs it with --conditions=react-server: the moderation actions read through lib/queries,
-// whose 'server-only' marker is an empty module under that condition, as in React's server build.
+// package.json runs it with --conditions=react-server: every lib/ and db/ server module imports 'server-only', a
+// marker that is an empty module under that condition, as in React's server build.
 import fs from 'node:fs';
 import path from 'node:path';
 import { databasePath, openDatabase } from '@/db/client';

@@ -1,4 +1,5 @@
 // Serves the production build on a throw-away database for the browser tests, and removes it on exit.
+import './lib/allow-server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';

@@ -1,4 +1,5 @@
 // npm run log:export -- --format F [filters] > file: the moderation log's export as the system, for cron jobs.
+import './lib/allow-server-only';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';

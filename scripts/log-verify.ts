@@ -1,4 +1,5 @@
 // npm run log:verify [-- <export file> [--db [DATABASE]]]: verifies the database's moderation log, or an exported file.
+import './lib/allow-server-only';
 import { databasePath } from '@/db/client';
 import { countLabel } from '@/lib/shared/format/count';
 import { describeExportVerdict } from '@/lib/ops/log-verify/describe-export-verdict';

@@ -1,4 +1,5 @@
 // npm run db:migrate (also run by start, dev and demo): applies pending migrations.
+import './lib/allow-server-only';
 import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 

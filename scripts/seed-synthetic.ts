@@ -1,4 +1,5 @@
 // npm run seed:synthetic -- --comments 100000 --slug big-thread [--seed N]
+import './lib/allow-server-only';
 import { parseArgs } from 'node:util';
 import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';

@@ -1,4 +1,5 @@
 // npm run db:seed: imports the demo article and its thread; running it again changes nothing.
+import './lib/allow-server-only';
 import { databasePath, openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoArticleFromCaptures } from '@/lib/ops/seed/demo-captures';

@@ -1,6 +1,7 @@
 // npm start: migrates, checks the auth secret, and serves the production build through an HTTP server
 // that alone decides each request's client address (the sign-in rate limiter keys on it), scheme and
 // host, and refuses foreign-origin and oversized requests before Next.js reads them.
+import './lib/allow-server-only';
 import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseArgs } from 'node:util';

@@ -1,4 +1,5 @@
 // npm run user -- <command>: creates accounts, changes roles, bans, unbans and resets passwords as the system.
+import './lib/allow-server-only';
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { databasePath, openDatabase, type Db } from '@/db/client';

@@ -1,6 +1,5 @@
 // npm run db:backup against the running production server while it is kept busy over HTTP, then a
 // second production server booted from the copy serves the seeded data. Plain `test`: no browser.
-import './support/allow-server-only';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

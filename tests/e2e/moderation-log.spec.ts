@@ -1,7 +1,6 @@
 // The moderation log viewer in the browser: the owner narrows it to one moderator's hides and downloads exactly those rows
 // as CSV; moderators see owners' internal notes withheld and no exports; readers are refused; a bad filter is said in
 // words; a view's URL shows the same rows to someone else; paging; the month links; and the form without JavaScript.
-import './support/allow-server-only';
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';

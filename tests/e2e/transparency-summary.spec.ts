@@ -1,6 +1,5 @@
 // The transparency summary in the browser: an owner reads today's figures on the log page and downloads them as
 // CSV, the month links open it, and over HTTP owners get it while moderators get 403 and strangers 401, before any 400.
-import './support/allow-server-only';
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Page } from '@playwright/test';

@@ -3,7 +3,7 @@
 // as the moderator and posts new replies as the readers, one action per turn of the event loop,
 // until the parent writes "stop" on stdin; then prints {"succeeded": n, "refused": m}.
 // Used by tests/integration/db-backup.test.ts.
-import '@/tests/e2e/support/allow-server-only';
+import '@/scripts/lib/allow-server-only';
 import { openDatabase } from '@/db/client';
 import { claimDatabase } from '@/lib/ops/backup/server-claim';
 import { postComment } from '@/lib/comments/post-comment';

@@ -1,7 +1,7 @@
 // Child process for the racing-hides test: once the parent says "go" on stdin, hides each comment of
 // argv[5…] in turn at version argv[4], in the database argv[2], as user argv[3]; then prints the
 // results as one JSON array. Used by tests/integration/moderation-race.test.ts.
-import '@/tests/e2e/support/allow-server-only';
+import '@/scripts/lib/allow-server-only';
 import { openDatabase } from '@/db/client';
 import { hideComment } from '@/lib/moderation/hide-comment';
 import { userActor } from './accounts';

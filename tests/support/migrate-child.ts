@@ -1,5 +1,6 @@
 // Child process for the concurrent-migration test: opens and migrates argv[2] once the parent says "go"
 // on stdin, then prints {"applied": N}. Used by tests/integration/migrate.test.ts.
+import '@/scripts/lib/allow-server-only';
 import { openDatabase } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 

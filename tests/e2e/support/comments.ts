@@ -1,7 +1,6 @@
 // Helpers for the comment tests: an article of the test's own, other people acting through lib/
 // behind the page's back, the rows a comment action writes, and the page's comments found by
 // role and text.
-import './allow-server-only';
 import { randomUUID } from 'node:crypto';
 import type { Locator, Page } from '@playwright/test';
 import type { Db } from '@/db/client';

@@ -1,6 +1,5 @@
 // Helpers for the moderation queue tests: reported replies set up through lib/ behind the page's back, the queue's cards as a moderator
 // finds them, slowed server actions, and every state the cards show over time, checked for going back.
-import './allow-server-only';
 import type { Locator, Page } from '@playwright/test';
 import { hideComment } from '@/lib/moderation/hide-comment';
 import { reportComment } from '@/lib/reports/report-comment';

@@ -1,7 +1,6 @@
 // Every server action and route handler as data, one row each: who may call it (the permission
 // table's word, plus the lib function's own rule), how to call it over HTTP as the UI does, what a
 // fresh target for one call is, and what an allowed call changes. The security specs walk these rows.
-import './allow-server-only';
 import type { Permission } from '@/lib/shared/auth/permissions';
 import type { LogAction } from '@/db/log-actions';
 import { banUser } from '@/lib/users/ban-user';

@@ -1,7 +1,6 @@
 // Helpers for moderating in the thread: a reply's card by id, its moderation-log rows, a session's
 // cookie header, a moderator acting behind the page's back, and a moderator's server-action
 // request caught on its way out.
-import './allow-server-only';
 import type { Locator, Page, Request } from '@playwright/test';
 import type { Db } from '@/db/client';
 import type { ModerationReason } from '@/db/moderation-reasons';
