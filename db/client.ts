@@ -1,4 +1,5 @@
 // The one way to open the database: pragmas set and verified on every connection.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';

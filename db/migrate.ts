@@ -1,4 +1,5 @@
 // Applies the committed drizzle-kit migrations; safe to run twice or from two processes at once.
+import 'server-only';
 import path from 'node:path';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { Db } from './client';

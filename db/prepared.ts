@@ -1,4 +1,5 @@
 // Prepares each hot SQL statement once per connection, for a database handle or a transaction on it.
+import 'server-only';
 import type Database from 'better-sqlite3';
 import { getTableColumns, type Table } from 'drizzle-orm';
 import type { Db, Tx } from './client';

@@ -1,5 +1,6 @@
 'use server';
 // The /admin/users "Ban" button → banUser.
+import 'server-only';
 import { banUser } from '@/lib/users/ban-user';
 import { banUserSchema } from '@/lib/shared/validation/account-fields';
 import { fieldOf, type FormState } from '../shared/forms/form-state';

@@ -1,5 +1,6 @@
 'use server';
 // The /admin/users "Change role" button → changeUserRole.
+import 'server-only';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { changeUserRoleSchema } from '@/lib/shared/validation/account-fields';
 import { fieldOf, type FormState } from '../shared/forms/form-state';

@@ -1,5 +1,6 @@
 'use server';
 // "Delete" on an author's own comment → deleteComment.
+import 'server-only';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
 import { deleteComment, type DeleteCommentInput } from '@/lib/comments/delete-comment';

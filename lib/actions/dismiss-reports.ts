@@ -1,5 +1,6 @@
 'use server';
 // "Dismiss reports" → dismissReports.
+import 'server-only';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
 import { dismissReports, type DismissReportsInput } from '@/lib/moderation/dismiss-reports';

@@ -1,5 +1,6 @@
 'use server';
 // "Save" on an author's edit → editComment.
+import 'server-only';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
 import { editComment, type EditCommentInput } from '@/lib/comments/edit-comment';

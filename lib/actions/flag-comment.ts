@@ -1,5 +1,6 @@
 'use server';
 // "Flag reply" → flagComment.
+import 'server-only';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
 import { flagComment, type FlagCommentInput } from '@/lib/moderation/flag-comment';

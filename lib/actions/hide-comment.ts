@@ -1,5 +1,6 @@
 'use server';
 // "Hide reply" → hideComment.
+import 'server-only';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
 import { hideComment, type HideCommentInput } from '@/lib/moderation/hide-comment';

@@ -1,5 +1,6 @@
 'use server';
 // "Remove note" → removeAnnotation.
+import 'server-only';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
 import { removeAnnotation, type RemoveAnnotationInput } from '@/lib/moderation/remove-annotation';

@@ -1,5 +1,6 @@
 'use server';
 // "Send report" → reportComment.
+import 'server-only';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
 import { reportComment, type ReportCommentInput } from '@/lib/reports/report-comment';

@@ -1,5 +1,6 @@
 'use server';
 // The /admin/users "Sign out everywhere" button → revokeUserSessions.
+import 'server-only';
 import { revokeUserSessions } from '@/lib/users/revoke-user-sessions';
 import { userRefSchema } from '@/lib/shared/validation/account-fields';
 import { fieldOf, type FormState } from '../shared/forms/form-state';

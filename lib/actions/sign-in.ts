@@ -1,5 +1,6 @@
 'use server';
 // Sign-in form → Auth.js credentials sign-in; a refusal comes back as words for the form.
+import 'server-only';
 import { redirect } from 'next/navigation';
 import { signIn, SignInRefused } from '@/lib/auth/auth';
 import { safeReturnPath } from '@/lib/shared/http/safe-return-path';

@@ -1,5 +1,6 @@
 'use server';
 // Sign-up form → registerReader; then on to sign-in, whether or not the email was new.
+import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';

@@ -1,5 +1,6 @@
 'use server';
 // The /admin/users "Unban" button → unbanUser.
+import 'server-only';
 import { unbanUser } from '@/lib/users/unban-user';
 import { userRefSchema } from '@/lib/shared/validation/account-fields';
 import { fieldOf, type FormState } from '../shared/forms/form-state';

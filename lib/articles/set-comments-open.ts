@@ -1,4 +1,5 @@
 // An owner opens or closes an article to new comments, logged as `comments_opened` / `comments_closed`.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';

@@ -1,4 +1,5 @@
 // The key that signs session cookies: AUTH_SECRET when given, otherwise one generated on first start and kept next to the database.
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,5 @@
 // Checks an email and password for sign-in, behind the rate limiter, with the same answer and cost for every kind of wrong.
+import 'server-only';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { minutesLabel } from '@/lib/shared/format/minutes';

@@ -1,4 +1,5 @@
 // Re-reads the caller inside the transaction and checks one permission, so a demotion or ban made a moment ago already counts.
+import 'server-only';
 import type { Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { ActorRole, Role } from '@/db/schema';

@@ -1,4 +1,5 @@
 // Password hashing with scrypt from node:crypto: memory-hard, per-user salt, parameters stored with the hash.
+import 'server-only';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**

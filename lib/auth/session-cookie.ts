@@ -1,4 +1,5 @@
 // Which session cookie Auth.js uses for a request: `__Secure-authjs.session-token` when the site is served over HTTPS.
+import 'server-only';
 
 type Environment = Readonly<Record<string, string | undefined>>;
 

@@ -1,4 +1,5 @@
 // Reads an Auth.js session token synchronously with a key derived once, instead of Auth.js's decode (about 0.7 ms of CPU per request).
+import 'server-only';
 import { createDecipheriv, createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 
 /**

@@ -1,6 +1,7 @@
 // The signed-in account as a session carries it, read from `users` on every request so that a demotion or a ban
 // takes effect at once. Lives with auth, which reads it for every session; the owner's user list describes its
 // rows the same way.
+import 'server-only';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { Role } from '@/db/schema';

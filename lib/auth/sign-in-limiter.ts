@@ -1,4 +1,5 @@
 // The sign-in rate limiter: 10 failures in 10 minutes for one account, or from one client address, and further attempts wait.
+import 'server-only';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { minutesUntil } from '@/lib/shared/format/minutes';

@@ -1,4 +1,5 @@
 // Reads the configurable comment length limit (COMMENT_MAX_LENGTH) and refuses a value that makes no sense.
+import 'server-only';
 import { COMMENT_MAX_LENGTH_CEILING, DEFAULT_COMMENT_MAX_LENGTH } from '../shared/comments/comment-rules';
 
 export function commentMaxLength(env: NodeJS.ProcessEnv = process.env): number {

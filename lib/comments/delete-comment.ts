@@ -1,4 +1,5 @@
 // The author withdraws their comment: it becomes a tombstone, its replies stay, and the change is logged.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';

@@ -1,4 +1,5 @@
 // The author replaces their text within the edit window; the old text becomes a revision and the change is logged.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';

@@ -1,4 +1,5 @@
 // Logs one change to a comment inside the transaction that makes it; the states carry a hash of the text, never the text.
+import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Db, Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';

@@ -1,4 +1,5 @@
 // A signed-in reader answers the article or a visible comment: checks, limits and the insert in one immediate transaction.
+import 'server-only';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';

@@ -1,4 +1,5 @@
 // The shared frame of an author's change to their own comment: one immediate transaction, the caller re-checked, the comment loaded.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { comments, type Comment } from '@/db/schema';

@@ -1,4 +1,5 @@
 // An RFC 4180 writer (CRLF rows, fields quoted when needed, quotes doubled) that defuses spreadsheet formulas.
+import 'server-only';
 
 export type CsvValue = string | number | null;
 

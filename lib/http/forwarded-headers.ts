@@ -1,4 +1,5 @@
 // Which scheme and host a request was addressed to: the proxy's X-Forwarded-* headers only when TRUST_PROXY says one is in front of us.
+import 'server-only';
 import type { IncomingHttpHeaders } from 'node:http';
 
 /**

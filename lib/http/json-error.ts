@@ -1,4 +1,5 @@
 // The one shape of an API error: `{ error: { code, message } }`, never a stack trace.
+import 'server-only';
 import type { Failure } from '@/lib/shared/result';
 
 export function jsonError(status: number, code: string, message: string): Response {

@@ -1,4 +1,5 @@
 // What scripts/serve.ts refuses before Next.js sees a request: broken paths, state-changing requests from other sites, bodies over their limit.
+import 'server-only';
 import type { IncomingHttpHeaders } from 'node:http';
 import { bodyLimitFor } from '../shared/http/body-limits';
 import { ownOrigin } from './forwarded-headers';

@@ -1,4 +1,5 @@
 // The single writer of moderation_log: validates an entry and chains it inside the caller's transaction.
+import 'server-only';
 import { z } from 'zod';
 import type { Tx } from '@/db/client';
 import { LOG_ACTIONS } from '@/db/log-actions';

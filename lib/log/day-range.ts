@@ -1,4 +1,5 @@
 // A range of whole UTC days (YYYY-MM-DD, both included, either end open) as instants for SQL and in a download's name.
+import 'server-only';
 
 export type DayRange = { from: string | null; to: string | null };
 

@@ -1,4 +1,5 @@
 // The moderation log's hash chain: hash = sha256(previous hash + canonical JSON of the row).
+import 'server-only';
 import { createHash } from 'node:crypto';
 
 /** prev_hash of the first row; the migration's chain trigger repeats this value. */

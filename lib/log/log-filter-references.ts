@@ -1,4 +1,5 @@
 // Checks that the article, actor and comment a log filter names exist, so a mistyped id is an error and not an empty view.
+import 'server-only';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { LogFilters } from '@/lib/shared/log/log-filters';

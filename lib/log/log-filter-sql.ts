@@ -1,4 +1,5 @@
 // Turns log filters into one SQL condition on `moderation_log l`, shared by the viewer, the exports and the summary.
+import 'server-only';
 import { likeContaining } from '@/db/like-containing';
 import { dayRangeInstants } from './day-range';
 import { OWNER_ONLY_LOG_ACTIONS } from '../shared/log/log-action-labels';

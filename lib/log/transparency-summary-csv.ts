@@ -1,4 +1,5 @@
 // The transparency summary as one long CSV "metric table" that a spreadsheet can filter and pivot.
+import 'server-only';
 import { csvRow, type CsvValue } from '@/lib/csv/csv-row';
 import { LOG_ACTIONS } from '@/db/log-actions';
 import type { TransparencySummary } from '@/lib/shared/log/transparency-summary-types';

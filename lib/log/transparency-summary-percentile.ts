@@ -1,4 +1,5 @@
 // The nearest-rank percentile: always a value that occurred, never an interpolation between two.
+import 'server-only';
 
 /**
  * The `percent`-th percentile (1 to 100) of values sorted ascending, by nearest rank: the value at

@@ -1,4 +1,5 @@
 // Reads a summary request's query string: a period (from, to) and a format, nothing else.
+import 'server-only';
 import { activeLogFilters, parseLogQuery } from '@/lib/shared/log/log-filters';
 import type { SummaryPeriod } from '@/lib/shared/log/transparency-summary-types';
 

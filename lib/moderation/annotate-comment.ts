@@ -1,4 +1,5 @@
 // A moderator adds a note to a reply: internal for moderators, or public under the reply as "Moderator note".
+import 'server-only';
 import type { z } from 'zod';
 import { annotations } from '@/db/schema';
 import { annotateCommentSchema } from '@/lib/shared/validation/moderation';

@@ -1,4 +1,5 @@
 // A moderator flags, hides or dismisses the reports of several selected replies at once: all of them, or none.
+import 'server-only';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { Comment } from '@/db/schema';

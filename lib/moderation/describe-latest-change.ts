@@ -1,4 +1,5 @@
 // Words for a CONFLICT: what changed a comment since the moderator saw it, who did it and how long ago.
+import 'server-only';
 import type { Db } from '@/db/client';
 import { agoLabel } from '@/lib/shared/format/ago';
 import { readCommentLogEntries } from '@/lib/queries/comment-log';

@@ -1,4 +1,5 @@
 // A moderator dismisses a reply's open reports: the reply stays as it is and leaves the Reported queue.
+import 'server-only';
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { reports } from '@/db/schema';

@@ -1,4 +1,5 @@
 // A moderator flags a reply for attention, with a reason and an internal note; readers never learn of it.
+import 'server-only';
 import type { z } from 'zod';
 import { fail } from '@/lib/shared/result';
 import { flagCommentSchema } from '@/lib/shared/validation/moderation';

@@ -1,4 +1,5 @@
 // A moderator hides a reply: readers see a tombstone with the reason, its replies stay, and its open reports close as 'hidden'.
+import 'server-only';
 import type { z } from 'zod';
 import { prepared } from '@/db/prepared';
 import { fail } from '@/lib/shared/result';

@@ -1,4 +1,5 @@
 // The frame every moderation action runs in: one immediate transaction, the caller re-checked, the version compared, the change and its log row together.
+import 'server-only';
 import type { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
 import { columnName, columnsAsProperties, prepared } from '@/db/prepared';

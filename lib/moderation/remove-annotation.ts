@@ -1,4 +1,5 @@
 // A moderator removes a note from a reply; the row stays, marked removed, and the removal is logged.
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { annotations } from '@/db/schema';

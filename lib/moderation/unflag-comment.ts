@@ -1,4 +1,5 @@
 // A moderator clears a flag: the reply no longer needs attention.
+import 'server-only';
 import type { z } from 'zod';
 import { fail } from '@/lib/shared/result';
 import { unflagCommentSchema } from '@/lib/shared/validation/moderation';

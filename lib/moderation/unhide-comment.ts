@@ -1,4 +1,5 @@
 // A moderator shows a hidden reply again; the hide stays in the log.
+import 'server-only';
 import type { z } from 'zod';
 import { fail } from '@/lib/shared/result';
 import { unhideCommentSchema } from '@/lib/shared/validation/moderation';

@@ -1,4 +1,5 @@
 // Reads of user accounts: the owner's user list, and lookups the command line needs. Plain functions of a Db, usable by scripts too.
+import 'server-only';
 import type { Db } from '@/db/client';
 import { likeContaining } from '@/db/like-containing';
 import { prepared } from '@/db/prepared';

@@ -1,4 +1,5 @@
 // A sliding-window rate limit kept in SQLite (so a restart does not reset it): at most `limit` events per key per window.
+import 'server-only';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';
 

@@ -1,4 +1,5 @@
 // The sliding-window question every per-user limit asks: given the newest events, when may the next one happen?
+import 'server-only';
 import type { WindowRule } from '@/lib/shared/comments/comment-rules';
 
 /**

@@ -1,4 +1,5 @@
 // A reader reports someone else's visible comment with a reason: one open report per reader per comment, 20 a day.
+import 'server-only';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';

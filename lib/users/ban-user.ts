@@ -1,4 +1,5 @@
 // Bans a user with a reason and logs `user_banned` in the same transaction.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';

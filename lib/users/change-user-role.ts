@@ -1,4 +1,5 @@
 // Changes a user's role and logs `role_changed` in the same transaction.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, type Role } from '@/db/schema';

@@ -1,4 +1,5 @@
 // Creates an account with any role (command line, demo accounts), logging the role it starts with.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, type Role } from '@/db/schema';

@@ -1,4 +1,5 @@
 // The demo's three accounts (owner, moderator, reader), created by `npm run demo` when missing; `npm start` never creates them.
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
 import type { Role } from '@/db/roles';

@@ -1,4 +1,5 @@
 // Sign-up: creates a reader account without revealing whether the email was already registered.
+import 'server-only';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';

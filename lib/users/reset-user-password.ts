@@ -1,4 +1,5 @@
 // Sets a new password for a user, ends their sessions, and logs `password_reset` in the same transaction.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';

@@ -1,4 +1,5 @@
 // "Sign out everywhere": ends every session of a user and logs `sessions_revoked` in the same transaction.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';

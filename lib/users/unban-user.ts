@@ -1,4 +1,5 @@
 // Lifts a ban and logs `user_unbanned` in the same transaction.
+import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users } from '@/db/schema';

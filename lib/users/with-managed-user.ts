@@ -1,4 +1,5 @@
 // The shared frame of every owner action on an account: one immediate transaction, the caller re-checked, the target loaded.
+import 'server-only';
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { users, type User } from '@/db/schema';

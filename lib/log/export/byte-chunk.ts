@@ -1,4 +1,5 @@
 // Gathers an export's text as UTF-8 bytes, a chunk at a time, for the response stream.
+import 'server-only';
 
 /** UTF-8 takes at most 3 bytes for one UTF-16 code unit (a surrogate pair's 4 bytes cover 2 units). */
 const MAX_BYTES_PER_UNIT = 3;

@@ -1,4 +1,5 @@
 // The columns of a log export, in the fixed order every format writes them and the verifier reads them back.
+import 'server-only';
 import type { StoredLogRow } from '@/lib/log/hash-chain';
 
 /** Every column of moderation_log, in table order: the 15 hashed fields, then prev_hash and hash. */

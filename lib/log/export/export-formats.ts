@@ -1,4 +1,5 @@
 // The three export formats by name, and the check of a requested one.
+import 'server-only';
 import { CSV_EXPORT } from './csv-export';
 import type { ExportWriter } from './export-writer';
 import { JSON_EXPORT } from './json-export';

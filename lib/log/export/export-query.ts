@@ -1,4 +1,5 @@
 // Reads an export request — the format and the log filters — from query parameters, for the HTTP route and the command line alike.
+import 'server-only';
 import { parseLogQuery, type LogFilters } from '@/lib/shared/log/log-filters';
 import { readExportFormat, type ExportFormat } from './export-formats';
 

@@ -1,4 +1,5 @@
 // One log row as a JSON object with its keys in column order, written by SQLite: exactly the text of JSON.stringify(row).
+import 'server-only';
 import { EXPORT_COLUMNS } from './export-columns';
 
 /**

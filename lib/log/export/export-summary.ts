@@ -1,4 +1,5 @@
 // What an export holds, tallied row by row: the log_exported row records it and NDJSON/JSON files end with it.
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { activeLogFilters, type LogFilters } from '@/lib/shared/log/log-filters';
 import type { ExportFormat } from './export-formats';

@@ -1,4 +1,5 @@
 // The shape of one export format: what it reads per row, and the text before the rows, of each row and after them.
+import 'server-only';
 import type { LoggedExportSummary } from './export-summary';
 
 /** One row as a writer's statement returns it in raw mode: the values of its `select`, in order. */

@@ -1,4 +1,5 @@
 // The JSON export: one array of the row objects whose last element is `{"summary":…}`, written as it streams.
+import 'server-only';
 import { JSON_ROW_SELECT, rowJsonOf } from './export-row-json';
 import type { ExportWriter } from './export-writer';
 

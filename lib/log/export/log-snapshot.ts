@@ -1,4 +1,5 @@
 // The rows of an export, read on a read-only connection of their own: one statement, so one consistent snapshot.
+import 'server-only';
 import Database from 'better-sqlite3';
 import { logFilterCondition } from '@/lib/log/log-filter-sql';
 import type { LogFilters } from '@/lib/shared/log/log-filters';

@@ -1,4 +1,5 @@
 // The NDJSON export: one row object per line, then a last line `{"summary":…}`.
+import 'server-only';
 import { JSON_ROW_SELECT, rowJsonOf } from './export-row-json';
 import type { ExportWriter } from './export-writer';
 

@@ -1,4 +1,5 @@
 // An owner's export of the moderation log: checked at once, then streamed from a snapshot and logged when it ends.
+import 'server-only';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/shared/auth/actor';

@@ -1,4 +1,5 @@
 // npm run db:backup's work: an online copy of the live database, verified before it takes the destination's name.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@/db/client';

@@ -1,4 +1,5 @@
 // What a verified database holds, as the backup and restore commands print it.
+import 'server-only';
 import { countLabel } from '@/lib/shared/format/count';
 import type { Inspection } from './inspect-database';
 import { migrationName } from './migrations';

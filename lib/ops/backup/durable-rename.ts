@@ -1,4 +1,5 @@
 // Puts a finished file in its final place in one step, and makes that step survive a power cut.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 

@@ -1,5 +1,6 @@
 // Checks a database file before it is trusted as a backup or restored: SQLite's own integrity
 // check, foreign keys, the schema version and the moderation log's hash chain; then counts its rows.
+import 'server-only';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import * as schema from '@/db/schema';

@@ -1,4 +1,5 @@
 // Which schema a database file is at, against the migrations this copy of the app ships.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';

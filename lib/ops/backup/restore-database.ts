@@ -1,4 +1,5 @@
 // npm run db:restore's work: checks a backup and swaps it in for the database, keeping the one it replaces.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BadDatabase } from './bad-database';

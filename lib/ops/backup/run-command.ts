@@ -1,4 +1,5 @@
 // The shared frame of db:backup and db:restore: parses the command line and turns each kind of failure into words and an exit status.
+import 'server-only';
 import { parseArgs } from 'node:util';
 import { Refusal } from './refusal';
 

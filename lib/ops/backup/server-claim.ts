@@ -1,6 +1,7 @@
 // Which process is using a database: `npm start` (and a restore, while it swaps the file) writes its
 // pid next to the file, so that a restore or a second server can tell; a claim left by a killed
 // process names a pid that no longer runs, and counts as stale.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Refusal } from './refusal';

@@ -1,4 +1,5 @@
 // Turns a database file into one that stands alone: its write-ahead log folded in and removed.
+import 'server-only';
 import Database from 'better-sqlite3';
 import { BadDatabase } from './bad-database';
 import { Refusal } from './refusal';

@@ -1,4 +1,5 @@
 // Calls a server action over HTTP exactly as the React client does: POST to a page with the action's id in `Next-Action`.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 

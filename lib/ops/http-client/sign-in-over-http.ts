@@ -1,4 +1,5 @@
 // Signs in the way a browser does, through Auth.js's own endpoints, for tests and benchmarks that talk to a server over HTTP.
+import 'server-only';
 
 export const SESSION_COOKIE = 'authjs.session-token';
 

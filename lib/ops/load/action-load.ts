@@ -1,5 +1,6 @@
 // The loop every HTTP load shares: concurrent callers sending planned server-action requests until told to stop,
 // each answer sorted into acknowledged, refused, a bad answer or none at all, and timed.
+import 'server-only';
 import { performance } from 'node:perf_hooks';
 import { createActionClient } from './keep-alive-action-client';
 

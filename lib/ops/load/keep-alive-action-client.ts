@@ -1,4 +1,5 @@
 // Sends server actions over a pool of keep-alive connections, cheaply enough for a load driver to share two cores with the server.
+import 'server-only';
 import http from 'node:http';
 import { actionResultOf, serverActionRequest } from '../http-client/server-actions';
 

@@ -1,4 +1,5 @@
 // The figures a load run is judged by: throughput, latency percentiles and every kind of error, counted.
+import 'server-only';
 import type { LoadRun } from './action-load';
 
 export type LoadSummary = {

@@ -1,5 +1,6 @@
 // Holds the database to what a moderation load was told: each acknowledged action logged once, nothing else logged,
 // each comment as its last log row says, the chain intact and the file sound. Answers in words, empty when all hold.
+import 'server-only';
 import type { Db } from '@/db/client';
 import { readCommentLogState } from '@/lib/comments/log-comment-change';
 import { canonicalJson } from '@/lib/log/hash-chain';

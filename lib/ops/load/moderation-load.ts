@@ -1,5 +1,6 @@
 // Moderation load over HTTP: concurrent callers sending hide, unhide and flag actions at random comments as real moderators,
 // recording every answer so that the benchmark and the crash test can hold the database to what was acknowledged.
+import 'server-only';
 import Database from 'better-sqlite3';
 import { MODERATION_REASONS } from '@/db/moderation-reasons';
 import { runActionLoad, type ActionLoadOptions, type LoadRun } from './action-load';

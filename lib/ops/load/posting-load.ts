@@ -1,5 +1,6 @@
 // Posting load over HTTP: concurrent callers posting comments and replies as signed-in readers, recording each
 // acknowledged post's id, author and text so that a test can find every one of them in the database.
+import 'server-only';
 import { runActionLoad, type ActionLoadOptions, type LoadRun } from './action-load';
 
 /** A signed-in reader: the session cookie and the account it belongs to. */

@@ -1,5 +1,6 @@
 // `npm start`'s server (scripts/serve.ts) on a given database and port, as ONE node process (tsx as a loader, no
 // wrapper), so that the pid a test kills is the server itself.
+import 'server-only';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,4 +1,5 @@
 // A file (or the database it is checked against) that fails verification: where, and why in words.
+import 'server-only';
 
 /** Where the first problem is: a row, a line of the file, the summary, or the database itself. */
 export type BrokenPlace = { row?: number; line?: number | null; summary?: true; database?: true };

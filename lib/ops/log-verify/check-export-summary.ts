@@ -1,4 +1,5 @@
 // Compares what an export's summary claims with what its rows turned out to be.
+import 'server-only';
 import type { ExportFormat } from '@/lib/log/export/export-formats';
 import type { LoggedExportSummary } from '@/lib/log/export/export-summary';
 import { BrokenExport } from './broken-export';

@@ -1,4 +1,5 @@
 // Reads a CSV export as a stream, parsed by csv-parse (a real RFC 4180 parser) on a worker thread: the header row, then one log row per record.
+import 'server-only';
 import { NEEDS_APOSTROPHE, restoreCsvText } from '@/lib/csv/csv-row';
 import { EXPORT_COLUMNS, type ExportColumn } from '@/lib/log/export/export-columns';
 import type { StoredLogRow } from '@/lib/log/hash-chain';

@@ -1,4 +1,5 @@
 // Tells a CSV record's empty fields apart by the text csv-parse read them from: `""` is empty text, nothing at all is null.
+import 'server-only';
 
 /** A field as read: null for an empty unquoted field (how the exporter writes null), text otherwise. */
 export type CsvField = string | null;

@@ -1,4 +1,5 @@
 // --db: holds an export file up to the database it came from: its rows, and the log_exported row that recorded it.
+import 'server-only';
 import type Database from 'better-sqlite3';
 import type { Db } from '@/db/client';
 import type { ExportFormat } from '@/lib/log/export/export-formats';

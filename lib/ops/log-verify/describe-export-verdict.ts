@@ -1,4 +1,5 @@
 // An export file's verdict in words: the OK or BROKEN line, then exactly what this kind of file proves and what it cannot.
+import 'server-only';
 import { countLabel } from '@/lib/shared/format/count';
 import type { ExportFormat } from '@/lib/log/export/export-formats';
 import type { LoggedExportSummary } from '@/lib/log/export/export-summary';

@@ -1,4 +1,5 @@
 // Checks an export's rows one at a time as they stream past: each hash recomputes, ids rise, neighbours link.
+import 'server-only';
 import { createHash } from 'node:crypto';
 import { computeLogHash, GENESIS_HASH, hashedFieldsOf, type StoredLogRow } from '@/lib/log/hash-chain';
 import { BrokenExport } from './broken-export';

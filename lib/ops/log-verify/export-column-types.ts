@@ -1,4 +1,5 @@
 // What each exported column may hold, to check a row read back from a file before its hash is recomputed.
+import 'server-only';
 import type { ExportColumn } from '@/lib/log/export/export-columns';
 
 type ColumnType = { kind: 'id' | 'text' | 'hash'; nullable: boolean };

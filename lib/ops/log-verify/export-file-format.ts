@@ -1,4 +1,5 @@
 // Which format an export file is in: from its extension, else from how it starts.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ExportFormat } from '@/lib/log/export/export-formats';

@@ -1,4 +1,5 @@
 // The summary an NDJSON or JSON export ends with, checked for shape before its claims are compared.
+import 'server-only';
 import { z } from 'zod';
 import type { LoggedExportSummary } from '@/lib/log/export/export-summary';
 import { EXPORT_FORMAT_NAMES } from '@/lib/log/export/export-formats';

@@ -1,4 +1,5 @@
 // What a reader of an export file yields: each row in file order, then the summary if the format has one.
+import 'server-only';
 import type { LoggedExportSummary } from '@/lib/log/export/export-summary';
 import type { StoredLogRow } from '@/lib/log/hash-chain';
 

@@ -1,4 +1,5 @@
 // A text file's lines, numbered from 1, read as a stream so that memory stays flat however long the file is.
+import 'server-only';
 import fs from 'node:fs';
 import readline from 'node:readline';
 

@@ -1,4 +1,5 @@
 // One element of an NDJSON or JSON export: a row object with exactly the 17 columns, or the closing summary.
+import 'server-only';
 import { EXPORT_COLUMNS } from '@/lib/log/export/export-columns';
 import type { StoredLogRow } from '@/lib/log/hash-chain';
 import { BrokenExport } from './broken-export';

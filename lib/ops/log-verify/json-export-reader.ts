@@ -1,4 +1,5 @@
 // Reads a JSON export: line by line in the layout the exporter writes (one element a line), or whole when small and laid out otherwise.
+import 'server-only';
 import fs from 'node:fs';
 import { BrokenExport } from './broken-export';
 import type { ExportItem } from './export-item';

@@ -1,4 +1,5 @@
 // Reads an NDJSON export line by line: one row object per line, the summary last.
+import 'server-only';
 import { BrokenExport } from './broken-export';
 import type { ExportItem } from './export-item';
 import { fileLines } from './file-lines';

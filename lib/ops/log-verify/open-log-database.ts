@@ -1,4 +1,5 @@
 // Opens a database to verify without changing it: read-only, never created, never migrated.
+import 'server-only';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';

@@ -1,4 +1,5 @@
 // Runs csv-parse over a file on a worker thread and hands its records over in order, a few batches ahead of the reader.
+import 'server-only';
 import { on } from 'node:events';
 import { Worker } from 'node:worker_threads';
 import type { RawCsvRecord } from './csv-record-fields';

@@ -1,4 +1,5 @@
 // npm run log:verify with no file: the whole chain of the database's moderation log.
+import 'server-only';
 import { verifyLogChain, type ChainVerdict } from '@/lib/ops/log-verify/verify-log-chain';
 import { openLogDatabase } from './open-log-database';
 

@@ -1,4 +1,5 @@
 // npm run log:verify -- <file>: checks an exported CSV, NDJSON or JSON file on its own, streaming, and optionally against the database.
+import 'server-only';
 import fs from 'node:fs';
 import type { ExportFormat } from '@/lib/log/export/export-formats';
 import type { LoggedExportSummary } from '@/lib/log/export/export-summary';

@@ -1,4 +1,5 @@
 // Walks the whole moderation log and checks that every row's hash recomputes and links to the one before.
+import 'server-only';
 import type { Db } from '@/db/client';
 import { computeLogHash, GENESIS_HASH, hashedFieldsOf, type StoredLogRow } from '../../log/hash-chain';
 

@@ -1,4 +1,5 @@
 // Reads the demo captures committed under db/seed/ and imports them: what every seeding entry point shares.
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '@/db/client';

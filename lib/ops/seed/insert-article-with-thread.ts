@@ -1,4 +1,5 @@
 // Writes an article and its whole thread in one transaction: the single bulk path for seeds.
+import 'server-only';
 import type { Db } from '@/db/client';
 import type { CommentOrigin, CommentStatus } from '@/db/schema';
 import { childPath } from '@/lib/shared/thread/comment-path';

@@ -1,4 +1,5 @@
 // Parses a plain-text article capture: title, photo credit, one paragraph a line, then site chrome.
+import 'server-only';
 
 export type ParsedArticle = {
   title: string;

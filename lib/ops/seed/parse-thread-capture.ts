@@ -3,6 +3,7 @@
 // Layout (see db/seed/README.md): a top-level comment starts with "  N. ", a reply with "• " indented
 // two spaces per depth (four for depth 1). Further paragraphs sit two spaces deeper than the
 // comment's first line and are separated by blank lines; a paragraph may span several lines.
+import 'server-only';
 
 export type ParsedComment = {
   depth: number;

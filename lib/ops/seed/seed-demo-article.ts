@@ -1,4 +1,5 @@
 // The demo article: the captured Caracas Chronicles piece and its reader thread.
+import 'server-only';
 import type { Db } from '@/db/client';
 import { insertArticleWithThread, type InsertArticleResult } from './insert-article-with-thread';
 import { parseArticleCapture } from './parse-article-capture';

@@ -1,5 +1,6 @@
 // The demo's first reports and moderation decisions, made through the real actions, so that the queue,
 // the moderation log and the transparency summary have something to show on a fresh demo.
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
 import { prepared } from '@/db/prepared';

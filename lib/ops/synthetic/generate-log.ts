@@ -1,4 +1,5 @@
 // Appends a long, realistic-shaped, correctly chained moderation log from a fixed seed, for benchmarks of the log viewer and its exports.
+import 'server-only';
 import type { Db } from '@/db/client';
 import { MODERATION_REASONS, type ModerationReason } from '@/db/moderation-reasons';
 import type { Role } from '@/db/roles';

@@ -1,4 +1,5 @@
 // Generates a large, realistic-shaped thread from a fixed seed, for demos and benchmarks.
+import 'server-only';
 import { countLabel } from '@/lib/shared/format/count';
 import type { NewArticle, NewThreadComment } from '@/lib/ops/seed/insert-article-with-thread';
 
