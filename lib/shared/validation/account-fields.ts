@@ -1,6 +1,6 @@
 // zod rules for what people type into account forms, shared by sign-up, sign-in, the admin page and the CLI.
 import { z } from 'zod';
-import { ROLES } from '@/db/schema';
+import { ROLES } from '@/db/roles';
 import { BAN_REASON_MAX, DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from './account-limits';
 import { codePointLength, hasLoneSurrogate } from './unicode';
 
