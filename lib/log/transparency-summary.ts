@@ -11,7 +11,7 @@ import { LOG_ACTION_LABELS } from '../shared/log/log-action-labels';
 import { dayRangeInstants } from './day-range';
 import { logFilterCondition, type SqlCondition } from './log-filter-sql';
 import { NO_LOG_FILTERS } from './log-filters';
-import { nearestRankPercentile } from './transparency-summary-percentile';
+import { nearestRankPercentile } from '@/lib/shared/percentile';
 import type {
   ActionCount, ArticleCount, DecisionTime, ModeratorCount, ModeratorRole, ReasonCount, ReportOutcomes, SummaryPeriod, TransparencySummary,
 } from './transparency-summary-types';
