@@ -38,6 +38,9 @@ export function sourcesNewerThanBuild(root = process.cwd()): string[] {
   return newer;
 }
 
+/** How many tracked files have uncommitted changes: figures from a dirty checkout may not be the commit's. */
+const uncommittedFiles = () => git(['status', '--porcelain', '--untracked-files=no'])?.split('\n').filter(Boolean).length ?? null;
+
 export function runInfo(root = process.cwd()) {
   const cpus = os.cpus();
   return {
@@ -52,8 +55,22 @@ export function runInfo(root = process.cwd()) {
     build: {
       id: readBuildId(root),
       gitCommit: git(['rev-parse', 'HEAD']),
-      uncommittedFiles: git(['status', '--porcelain', '--untracked-files=no'])?.split('\n').filter(Boolean).length ?? null,
+      uncommittedFiles: uncommittedFiles(),
     },
+  };
+}
+
+/** The machine and checkout in the shape bench:thread and bench:export have always written, so that their results compare across versions. */
+export function machineAndCheckout(root = process.cwd()) {
+  const cpus = os.cpus();
+  return {
+    machine: {
+      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+      cpus: cpus.length,
+      cpuModel: cpus[0]?.model ?? 'unknown',
+      totalMemoryBytes: os.totalmem(),
+    },
+    checkout: { gitCommit: git(['rev-parse', 'HEAD']), gitTrackedChanges: uncommittedFiles(), nextBuildId: readBuildId(root) },
   };
 }
 

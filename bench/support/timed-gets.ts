@@ -1,7 +1,7 @@
 // Times GET requests one after another over one keep-alive connection: median and p95 of the time to the last byte.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { percentile } from '@/lib/ops/load/load-summary';
+import { nearestRankPercentile } from '@/lib/shared/percentile';
 
 export type GetTimings = { path: string; requests: number; status: number; bytes: number; medianMs: number; p95Ms: number; maxMs: number };
 
@@ -36,8 +36,8 @@ export async function timeGets(baseUrl: string, path: string, cookie: string, re
       requests,
       status: last.status,
       bytes: last.bytes,
-      medianMs: round(percentile(times, 0.5)),
-      p95Ms: round(percentile(times, 0.95)),
+      medianMs: round(nearestRankPercentile(times, 50)!),
+      p95Ms: round(nearestRankPercentile(times, 95)!),
       maxMs: round(times.at(-1)!),
     };
   } finally {

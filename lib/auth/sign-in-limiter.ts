@@ -1,6 +1,6 @@
 // The sign-in rate limiter: 10 failures in 10 minutes for one account, or from one client address, and further attempts wait.
 import 'server-only';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import { minutesUntil } from '@/lib/shared/format/minutes';
 
@@ -15,34 +15,34 @@ export type AttemptKey = { email: string; clientAddress: string };
  * passwords are checked. `succeed` takes it back and forgives the account's earlier failures.
  */
 export function beginSignInAttempt(db: Db, key: AttemptKey, now: number): { retryAfterMinutes: number } | { attemptId: number } {
-  return db.$client.transaction(() => {
+  return db.transaction((tx) => {
     const since = now - SIGN_IN_WINDOW_MS;
-    prepared(db, 'DELETE FROM sign_in_failures WHERE failed_at <= ?').run(since);
+    prepared(tx, 'DELETE FROM sign_in_failures WHERE failed_at <= ?').run(since);
     const blockedUntil = Math.max(
-      unblocksAt(db, 'email', key.email, since),
-      unblocksAt(db, 'client_address', key.clientAddress, since),
+      unblocksAt(tx, 'email', key.email, since),
+      unblocksAt(tx, 'client_address', key.clientAddress, since),
     );
     if (blockedUntil > now) return { retryAfterMinutes: minutesUntil(blockedUntil, now) };
-    const inserted = prepared(db, 'INSERT INTO sign_in_failures (email, client_address, failed_at) VALUES (?, ?, ?)')
+    const inserted = prepared(tx, 'INSERT INTO sign_in_failures (email, client_address, failed_at) VALUES (?, ?, ?)')
       .run(key.email, key.clientAddress, now);
     return { attemptId: Number(inserted.lastInsertRowid) };
-  }).immediate();
+  }, { behavior: 'immediate' });
 }
 
 /** A correct password: the attempt was not a failure, and the account starts afresh. */
 export function succeedSignInAttempt(db: Db, attemptId: number, email: string): void {
-  db.$client.transaction(() => {
-    prepared(db, 'DELETE FROM sign_in_failures WHERE id = ?').run(attemptId);
-    prepared(db, 'DELETE FROM sign_in_failures WHERE email = ?').run(email);
-  }).immediate();
+  db.transaction((tx) => {
+    prepared(tx, 'DELETE FROM sign_in_failures WHERE id = ?').run(attemptId);
+    prepared(tx, 'DELETE FROM sign_in_failures WHERE email = ?').run(email);
+  }, { behavior: 'immediate' });
 }
 
 /**
  * When the key drops below the limit again: the moment its 10th most recent failure leaves the
  * window (0 when it has fewer than 10).
  */
-function unblocksAt(db: Db, column: 'email' | 'client_address', value: string, since: number): number {
-  const row = prepared(db, `SELECT failed_at FROM sign_in_failures WHERE ${column} = ? AND failed_at > ?
+function unblocksAt(tx: Tx, column: 'email' | 'client_address', value: string, since: number): number {
+  const row = prepared(tx, `SELECT failed_at FROM sign_in_failures WHERE ${column} = ? AND failed_at > ?
     ORDER BY failed_at DESC LIMIT 1 OFFSET ${SIGN_IN_MAX_FAILURES - 1}`).get(value, since) as { failed_at: number } | undefined;
   return row ? row.failed_at + SIGN_IN_WINDOW_MS : 0;
 }

@@ -31,16 +31,16 @@ export function deleteComment(db: Db, actor: Actor, raw: DeleteCommentInput, opt
     const gone = notVisibleRefusal(comment, 'deleted');
     if (gone) return gone;
     const at = new Date(now).toISOString();
-    const before = readCommentLogState(db, comment.id);
+    const before = readCommentLogState(tx, comment.id);
     tx.update(comments).set({ status: 'deleted', version: comment.version + 1, updatedAt: at }).where(eq(comments.id, comment.id)).run();
     logCommentChange(tx, {
       actor: author.logActor,
       action: 'comment_deleted',
       comment,
       before,
-      after: readCommentLogState(db, comment.id),
+      after: readCommentLogState(tx, comment.id),
       requestId: actor.requestId,
     });
-    return { ok: true, comment: readCommentView(db, comment.articleId, author.viewer.id, comment.id)! };
+    return { ok: true, comment: readCommentView(tx, comment.articleId, author.viewer.id, comment.id)! };
   });
 }

@@ -43,13 +43,13 @@ export function editComment(db: Db, actor: Actor, raw: EditCommentInput, options
       return fail('CONFLICT', 'This comment changed since you opened it (perhaps in another tab). Reload to see its current text.');
     }
     if (comment.body === body) return fail('NO_CHANGE', 'The text is the same as before.');
-    const edits = (prepared(db, 'SELECT count(*) AS n FROM comment_revisions WHERE comment_id = ?').get(comment.id) as { n: number }).n;
+    const edits = (prepared(tx, 'SELECT count(*) AS n FROM comment_revisions WHERE comment_id = ?').get(comment.id) as { n: number }).n;
     if (edits >= MAX_EDITS_PER_COMMENT) {
       return fail('RATE_LIMITED', `A comment can be edited at most ${MAX_EDITS_PER_COMMENT} times, and this one has been.`);
     }
 
     const at = new Date(now).toISOString();
-    const before = readCommentLogState(db, comment.id);
+    const before = readCommentLogState(tx, comment.id);
     tx.insert(commentRevisions).values({
       commentId: comment.id,
       version: comment.version,
@@ -63,9 +63,9 @@ export function editComment(db: Db, actor: Actor, raw: EditCommentInput, options
       action: 'comment_edited',
       comment,
       before,
-      after: readCommentLogState(db, comment.id),
+      after: readCommentLogState(tx, comment.id),
       requestId: actor.requestId,
     });
-    return { ok: true, comment: readCommentView(db, comment.articleId, author.viewer.id, comment.id)! };
+    return { ok: true, comment: readCommentView(tx, comment.articleId, author.viewer.id, comment.id)! };
   });
 }

@@ -1,7 +1,7 @@
 // A signed-in reader answers the article or a visible comment: checks, limits and the insert in one immediate transaction.
 import 'server-only';
 import type { z } from 'zod';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
@@ -45,13 +45,13 @@ export function postComment(db: Db, actor: Actor, raw: PostCommentInput, options
     const author = caller.actor;
     if (author.kind !== 'user') return fail('FORBIDDEN', 'Comments are posted by people with an account.');
 
-    const article = prepared(db, 'SELECT comments_open AS open FROM articles WHERE id = ?').get(articleId) as { open: 0 | 1 } | undefined;
+    const article = prepared(tx, 'SELECT comments_open AS open FROM articles WHERE id = ?').get(articleId) as { open: 0 | 1 } | undefined;
     if (!article) return fail('NOT_FOUND', 'That article does not exist.');
     if (article.open === 0) return fail('COMMENTS_CLOSED', 'Comments are closed on this article.');
 
     let parent: { path: string; depth: number } | null = null;
     if (parentId !== null) {
-      const row = prepared(db, 'SELECT path, depth, status FROM comments WHERE id = ? AND article_id = ?').get(parentId, articleId) as
+      const row = prepared(tx, 'SELECT path, depth, status FROM comments WHERE id = ? AND article_id = ?').get(parentId, articleId) as
         | { path: string; depth: number; status: string }
         | undefined;
       if (!row) return fail('NOT_FOUND', 'The comment you are answering does not exist under this article.');
@@ -59,10 +59,10 @@ export function postComment(db: Db, actor: Actor, raw: PostCommentInput, options
       parent = row;
     }
 
-    const refusal = postingRefusal(db, author.id, body, now);
+    const refusal = postingRefusal(tx, author.id, body, now);
     if (refusal) return refusal;
 
-    const id = (prepared(db, 'SELECT coalesce(max(id), 0) + 1 AS id FROM comments').get() as { id: number }).id;
+    const id = (prepared(tx, 'SELECT coalesce(max(id), 0) + 1 AS id FROM comments').get() as { id: number }).id;
     const at = new Date(now).toISOString();
     prepared(tx, `INSERT INTO comments (id, article_id, parent_id, depth, path, author_id, author_name, body, status, origin, version, created_at, updated_at)
       VALUES (@id, @articleId, @parentId, @depth, @path, @authorId, @authorName, @body, 'visible', 'reader', 1, @at, @at)`).run({
@@ -76,7 +76,7 @@ export function postComment(db: Db, actor: Actor, raw: PostCommentInput, options
       body,
       at,
     });
-    return { ok: true, comment: readCommentView(db, articleId, author.id, id)! };
+    return { ok: true, comment: readCommentView(tx, articleId, author.id, id)! };
   }, { behavior: 'immediate' });
 }
 
@@ -86,9 +86,9 @@ export function postComment(db: Db, actor: Actor, raw: PostCommentInput, options
  * specific message wins), since any sooner time would be a promise the others break. Runs inside
  * the posting transaction.
  */
-function postingRefusal(db: Db, authorId: number, body: string, now: number): Failure | null {
+function postingRefusal(tx: Tx, authorId: number, body: string, now: number): Failure | null {
   const refusals: { until: number; failure: Failure }[] = [];
-  const duplicate = prepared(db, `SELECT created_at AS at FROM comments
+  const duplicate = prepared(tx, `SELECT created_at AS at FROM comments
     WHERE author_id = ? AND created_at > ? AND body = ? AND status <> 'deleted'
     ORDER BY created_at DESC LIMIT 1`).get(authorId, new Date(now - DUPLICATE_WINDOW_MS).toISOString(), body) as { at: string } | undefined;
   if (duplicate) {
@@ -96,7 +96,7 @@ function postingRefusal(db: Db, authorId: number, body: string, now: number): Fa
     refusals.push({ until, failure: fail('DUPLICATE', `You posted the same text a moment ago. You can post it again ${waitLabel(until, now)}.`) });
   }
   for (const rule of POSTING_LIMITS) {
-    const newest = prepared(db, `SELECT created_at FROM comments WHERE author_id = ? AND created_at > ?
+    const newest = prepared(tx, `SELECT created_at FROM comments WHERE author_id = ? AND created_at > ?
       ORDER BY created_at DESC LIMIT ?`).pluck().all(authorId, new Date(now - rule.windowMs).toISOString(), rule.limit) as string[];
     const until = windowFullUntil(newest, rule, now);
     if (until !== null) refusals.push({ until, failure: fail('RATE_LIMITED', `You can post ${rule.label}. You can post again ${waitLabel(until, now)}.`) });

@@ -1,6 +1,6 @@
 // Reads the owners' transparency summary of one period: the log counted by action, reason, article and moderator, and how reports ended and how long they waited.
 import 'server-only';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { MODERATION_REASON_LABELS, MODERATION_REASONS, type ModerationReason } from '@/db/moderation-reasons';
 import { prepared } from '@/db/prepared';
 import type { Actor } from '@/lib/shared/auth/actor';
@@ -11,7 +11,7 @@ import { LOG_ACTION_LABELS } from '../shared/log/log-action-labels';
 import { dayRangeInstants } from './day-range';
 import { logFilterCondition, type SqlCondition } from './log-filter-sql';
 import { NO_LOG_FILTERS } from '@/lib/shared/log/log-filters';
-import { nearestRankPercentile } from './transparency-summary-percentile';
+import { nearestRankPercentile } from '@/lib/shared/percentile';
 import type {
   ActionCount, ArticleCount, DecisionTime, ModeratorCount, ModeratorRole, ReasonCount, ReportOutcomes, SummaryPeriod, TransparencySummary,
 } from '@/lib/shared/log/transparency-summary-types';
@@ -21,7 +21,7 @@ type Counted = { n: number };
 const share = (count: number, of: number) => (of === 0 ? null : count / of);
 
 /** Every action with its count, and the period's log rows, which the shares are fractions of. */
-function byAction(db: Db, range: SqlCondition): { rows: number; byAction: ActionCount[] } {
+function byAction(db: Db | Tx, range: SqlCondition): { rows: number; byAction: ActionCount[] } {
   const rows = prepared(db, `SELECT l.action, count(*) AS n FROM moderation_log l WHERE ${range.where} GROUP BY l.action`)
     .all(...range.params) as (Counted & { action: string })[];
   const counts = new Map(rows.map((row) => [row.action, row.n]));
@@ -35,7 +35,7 @@ function byAction(db: Db, range: SqlCondition): { rows: number; byAction: Action
   };
 }
 
-function byReason(db: Db, range: SqlCondition): ReasonCount[] {
+function byReason(db: Db | Tx, range: SqlCondition): ReasonCount[] {
   const rows = prepared(db, `SELECT l.reason_code AS reason, l.action, count(*) AS n FROM moderation_log l
     WHERE ${range.where} AND l.action IN ('comment_hidden', 'comment_flagged') GROUP BY l.reason_code, l.action`)
     .all(...range.params) as (Counted & { reason: ModerationReason; action: 'comment_hidden' | 'comment_flagged' })[];
@@ -49,7 +49,7 @@ function byReason(db: Db, range: SqlCondition): ReasonCount[] {
 }
 
 /** Articles whose comments something happened to, the busiest first. */
-function byArticle(db: Db, range: SqlCondition): ArticleCount[] {
+function byArticle(db: Db | Tx, range: SqlCondition): ArticleCount[] {
   // The + keeps SQLite off the target index, which would read every comment row of the whole log
   // instead of the period's id range.
   return prepared(db, `
@@ -64,7 +64,7 @@ function byArticle(db: Db, range: SqlCondition): ArticleCount[] {
 type ActorActionRow = Counted & { actorId: number | null; action: string; latestId: number; name: string; role: ModeratorRole };
 
 /** Everyone who acted as a moderator or owner at the time (and the system), the busiest first. */
-function byModerator(db: Db, range: SqlCondition): ModeratorCount[] {
+function byModerator(db: Db | Tx, range: SqlCondition): ModeratorCount[] {
   // With max(), SQLite takes the bare columns from the row holding the maximum: the name and role at the latest action.
   const rows = prepared(db, `
     SELECT l.actor_id AS actorId, l.action, count(*) AS n, max(l.id) AS latestId, l.actor_name AS name, l.actor_role AS role
@@ -98,7 +98,7 @@ function periodClause(column: string, instants: { start: string | null; end: str
  * action resolved: the same comment, resolution and time (a hide or a dismissal stamps every open
  * report it closes with its own time).
  */
-function decisions(db: Db, period: SummaryPeriod): DecisionRow[] {
+function decisions(db: Db | Tx, period: SummaryPeriod): DecisionRow[] {
   const instants = dayRangeInstants(period);
   const params = { ...(instants.start && { start: instants.start }), ...(instants.end && { end: instants.end }) };
   return prepared(db, `
@@ -121,7 +121,7 @@ function decisionTime(rows: readonly DecisionRow[]): DecisionTime {
 }
 
 /** The summary of a period, read in one snapshot. Call inside a read transaction. */
-export function summarizePeriod(db: Db, period: SummaryPeriod): TransparencySummary {
+export function summarizePeriod(db: Db | Tx, period: SummaryPeriod): TransparencySummary {
   // The date range becomes an id range (see logFilterCondition), so each count reads only the period's rows.
   const range = logFilterCondition({ ...NO_LOG_FILTERS, from: period.from, to: period.to }, 'owner');
   const resolved = decisions(db, period);
@@ -145,7 +145,7 @@ export function readTransparencySummary(db: Db, viewer: Actor, period: SummaryPe
   return db.transaction((tx) => {
     const authorized = authorizeActor(tx, viewer, 'moderation.log.summary');
     if (isFailure(authorized)) return authorized;
-    return { ok: true as const, summary: summarizePeriod(db, period) };
+    return { ok: true as const, summary: summarizePeriod(tx, period) };
   }, { behavior: 'deferred' });
 }
 

@@ -1,6 +1,6 @@
 // Reads every comment by one author for moderators, newest first a page at a time, with a summary, so a pattern shows.
 import 'server-only';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { Role } from '@/db/schema';
 import type { Viewer } from '@/lib/shared/auth/actor';
@@ -46,7 +46,7 @@ const listSql = (afterCursor: boolean) => `
   LIMIT ${QUEUE_PAGE_SIZE + 1}`;
 
 /** The author's page after `after` (a nextCursor), or null for an unknown user. */
-export function readAuthorComments(db: Db, authorId: number, after: string | null, now: number): AuthorCommentsPage | null {
+export function readAuthorComments(db: Db | Tx, authorId: number, after: string | null, now: number): AuthorCommentsPage | null {
   const row = prepared(db, SELECT_AUTHOR).get({ authorId }) as (Omit<AuthorSummary, 'banned'> & { banned: number }) | undefined;
   if (!row) return null;
   const cursor = after ? SORT_KEY.exec(after) : null;
@@ -74,7 +74,7 @@ export function readAuthorCommentsFor(
     const authorized = authorizeActor(tx, viewer, 'comment.moderate');
     if (isFailure(authorized)) return authorized;
     if (after !== null && !SORT_KEY.test(after)) return fail('INVALID_INPUT', 'after must be a nextCursor value from an earlier page');
-    const page = readAuthorComments(db, authorId, after, now);
+    const page = readAuthorComments(tx, authorId, after, now);
     return page ? { ok: true as const, page } : fail('NOT_FOUND', 'No user has this id.');
   }, { behavior: 'deferred' });
 }

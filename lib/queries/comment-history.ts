@@ -17,14 +17,14 @@ export function readCommentHistoryFor(db: Db, viewer: Actor, commentId: number):
   return db.transaction((tx) => {
     const authorized = authorizeActor(tx, viewer, 'comment.moderate');
     if (isFailure(authorized)) return authorized;
-    const exists = prepared(db, 'SELECT 1 FROM comments WHERE id = ?').get(commentId);
+    const exists = prepared(tx, 'SELECT 1 FROM comments WHERE id = ?').get(commentId);
     if (!exists) return fail('NOT_FOUND', 'There is no such reply.');
     return {
       ok: true,
       history: {
         commentId,
-        entries: readCommentLogEntries(db, [commentId]).get(commentId) ?? [],
-        revisions: prepared(db, SELECT_REVISIONS).all(commentId) as CommentRevisionView[],
+        entries: readCommentLogEntries(tx, [commentId]).get(commentId) ?? [],
+        revisions: prepared(tx, SELECT_REVISIONS).all(commentId) as CommentRevisionView[],
       },
     };
   }, { behavior: 'deferred' });

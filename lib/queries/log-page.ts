@@ -115,10 +115,10 @@ export function readLogPage(db: Db, viewer: Viewer, request: LogPageRequest): Re
     if (before !== null && !(Number.isSafeInteger(before) && before > 0)) {
       return fail('INVALID_INPUT', 'before must be a log entry id, as the "Older entries" link gives it');
     }
-    const unknown = findUnknownLogReference(db, filters);
+    const unknown = findUnknownLogReference(tx, filters);
     if (unknown) return fail('INVALID_INPUT', unknown);
     const condition = logFilterCondition(filters, reader.audience);
-    const rows = prepared(db, pageSql(condition.where)).all(...condition.params, before ?? Number.MAX_SAFE_INTEGER) as Row[];
+    const rows = prepared(tx, pageSql(condition.where)).all(...condition.params, before ?? Number.MAX_SAFE_INTEGER) as Row[];
     const entries = rows.slice(0, LOG_PAGE_SIZE).map((row) => entryOf(row, reader.audience));
     return { ok: true as const, page: { audience: reader.audience, entries, nextBefore: rows.length > LOG_PAGE_SIZE ? entries.at(-1)!.id : null } };
   }, { behavior: 'deferred' });

@@ -1,6 +1,6 @@
 // Reads comments as a moderator reviews them, in a fixed number of queries however many: state, article, parent, open reports, log.
 import 'server-only';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { CommentStatus } from '@/db/schema';
 import { readCommentLogEntries } from './comment-log';
@@ -38,7 +38,7 @@ const SELECT_OPEN_REPORTS = `
 const excerpt = (text: string) => (text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH).trimEnd()}…` : text);
 
 /** Each of `commentIds` that exists, keyed by id, with its `logLimit` newest log rows. */
-export function readModeratedComments(db: Db, commentIds: readonly number[], logLimit: number): Map<number, ModeratedComment> {
+export function readModeratedComments(db: Db | Tx, commentIds: readonly number[], logLimit: number): Map<number, ModeratedComment> {
   const result = new Map<number, ModeratedComment>();
   if (commentIds.length === 0) return result;
   const ids = JSON.stringify(commentIds);

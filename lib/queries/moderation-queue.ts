@@ -1,6 +1,6 @@
 // Reads the moderation queue: a page of one tab (reported, flagged, hidden, new), every tab's count, and fresh cards the moderator still shows.
 import 'server-only';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { Viewer } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
@@ -69,7 +69,7 @@ function membershipSql(tab: QueueTab, byArticle: boolean): string {
 export type QueueRequest = Omit<QueueQuery, 'include'> & { include?: readonly number[]; now: number };
 
 /** One page of a tab. Call inside a read transaction so that the counts and the cards agree. */
-export function readModerationQueue(db: Db, request: QueueRequest): ModerationQueuePage {
+export function readModerationQueue(db: Db | Tx, request: QueueRequest): ModerationQueuePage {
   const { tab, articleId, after, now } = request;
   const byArticle = articleId !== null;
   const since = new Date(now - NEW_TAB_DAYS * 24 * 60 * 60 * 1000).toISOString();
@@ -108,7 +108,7 @@ export function readModerationQueueFor(db: Db, viewer: Viewer, query: QueueQuery
   return db.transaction((tx) => {
     const authorized = authorizeActor(tx, viewer, 'comment.moderate');
     if (isFailure(authorized)) return authorized;
-    return { ok: true as const, queue: readModerationQueue(db, { ...query, now }) };
+    return { ok: true as const, queue: readModerationQueue(tx, { ...query, now }) };
   }, { behavior: 'deferred' });
 }
 

@@ -1,6 +1,6 @@
 // Reads an article's thread one page of top-level comments at a time, in display order.
 import 'server-only';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { ModerationReason } from '@/db/moderation-reasons';
 import type { CommentStatus } from '@/db/schema';
@@ -127,7 +127,7 @@ export function readCommentSubtree(
 }
 
 /** One comment as `viewerId` sees it, with its whole branch counted; for answering a change to it. */
-export function readCommentView(db: Db, articleId: number, viewerId: ViewerId, commentId: number): CommentView | null {
+export function readCommentView(db: Db | Tx, articleId: number, viewerId: ViewerId, commentId: number): CommentView | null {
   return readByIds(db, articleId, viewerId, [commentId])[0] ?? null;
 }
 
@@ -135,7 +135,7 @@ function readRange(db: Db, articleId: number, viewerId: ViewerId, from: string, 
   return prepared(db, SELECT_RANGE).all({ articleId, viewerId: viewerId ?? 0, from, to, maxDepth }) as CommentRow[];
 }
 
-function readByIds(db: Db, articleId: number, viewerId: ViewerId, ids: number[]): CommentView[] {
+function readByIds(db: Db | Tx, articleId: number, viewerId: ViewerId, ids: number[]): CommentView[] {
   const rows = prepared(db, SELECT_BY_IDS).all({ articleId, viewerId: viewerId ?? 0, ids: JSON.stringify(ids) }) as CommentRow[];
   return rows.map((row) => toView(row, row.unsentReplies ?? 0));
 }

@@ -33,17 +33,17 @@ export function reportComment(db: Db, actor: Actor, raw: ReportCommentInput, opt
     if (caller.actor.kind !== 'user') return fail('FORBIDDEN', 'Reports come from people with an account.');
     const reporterId = caller.actor.id;
 
-    const comment = prepared(db, 'SELECT status, author_id AS authorId FROM comments WHERE id = ?').get(commentId) as
+    const comment = prepared(tx, 'SELECT status, author_id AS authorId FROM comments WHERE id = ?').get(commentId) as
       | { status: string; authorId: number | null }
       | undefined;
     if (!comment) return fail('NOT_FOUND', 'That comment does not exist.');
     if (comment.status !== 'visible') return fail('CONFLICT', 'That comment is no longer shown, so there is nothing to report.');
     if (comment.authorId === reporterId) return fail('FORBIDDEN', 'You cannot report your own comment.');
 
-    const open = prepared(db, 'SELECT 1 FROM reports WHERE comment_id = ? AND reporter_id = ? AND resolved_at IS NULL').get(commentId, reporterId);
+    const open = prepared(tx, 'SELECT 1 FROM reports WHERE comment_id = ? AND reporter_id = ? AND resolved_at IS NULL').get(commentId, reporterId);
     if (open) return fail('ALREADY_REPORTED', 'You already reported this comment. Moderators will look at it.');
 
-    const newest = prepared(db, `SELECT created_at FROM reports WHERE reporter_id = ? AND created_at > ?
+    const newest = prepared(tx, `SELECT created_at FROM reports WHERE reporter_id = ? AND created_at > ?
       ORDER BY created_at DESC LIMIT ?`).pluck()
       .all(reporterId, new Date(now - REPORTING_LIMIT.windowMs).toISOString(), REPORTING_LIMIT.limit) as string[];
     const until = windowFullUntil(newest, REPORTING_LIMIT, now);

@@ -1,7 +1,7 @@
 // The moderation log: rows chained by hash, append-only under the database's triggers, and any
 // tampering that gets past the triggers found by verifyLogChain.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendLogEntry, type LogEntryInput } from '@/lib/log/append-log-entry';
+import { appendLogEntry, readLogHead, writeLogRow, type LogEntryInput, type LogHead, type LogRowContent } from '@/lib/log/append-log-entry';
 import { computeLogHash, GENESIS_HASH, hashedFieldsOf, type StoredLogRow } from '@/lib/log/hash-chain';
 import { verifyLogChain } from '@/lib/ops/log-verify/verify-log-chain';
 import { insertUser, logRows, userRows, type LogRow } from '@/tests/support/accounts';
@@ -173,6 +173,35 @@ describe('appendLogEntry', () => {
       }),
     ).toThrow(/CHECK constraint failed/);
     expect(logRows(temp.db)).toEqual([]);
+  });
+});
+
+describe('writeLogRow, the one insert', () => {
+  const content = (note: string): LogRowContent => ({
+    actor_id: null, actor_name: 'command line', actor_role: 'system', action: 'role_changed', target_type: 'user', target_id: readerId,
+    article_id: null, reason_code: null, public_note: null, internal_note: note, previous_state: null, new_state: '{"role":"moderator"}', request_id: null,
+  });
+  const write = (head: LogHead | undefined, note: string, at: string) => temp.db.transaction((tx) => writeLogRow(tx, head, content(note), at), { behavior: 'immediate' });
+
+  it('chains each row onto the head it is given and returns the new head, as stored', () => {
+    const first = write(undefined, 'first', '2025-01-01T00:00:00.000Z');
+    const second = write(first, 'second', '2025-01-01T00:00:01.000Z');
+    const rows = logRows(temp.db);
+    expect(rows.map(({ id, created_at, prev_hash, hash, internal_note }) => ({ id, created_at, prev_hash, hash, internal_note }))).toEqual([
+      { id: 1, created_at: '2025-01-01T00:00:00.000Z', prev_hash: GENESIS_HASH, hash: first.hash, internal_note: 'first' },
+      { id: 2, created_at: '2025-01-01T00:00:01.000Z', prev_hash: first.hash, hash: second.hash, internal_note: 'second' },
+    ]);
+    expect(second).toEqual({ id: 2, hash: computeLogHash(first.hash, hashedFieldsOf(rows[1] as StoredLogRow)), createdAt: '2025-01-01T00:00:01.000Z' });
+    expect(temp.db.transaction((tx) => readLogHead(tx))).toEqual(second);
+    expect(verifyLogChain(temp.db)).toEqual({ ok: true, rows: 2, head: second.hash });
+  });
+
+  it('stamps a row the head’s time when its own is earlier: a clock that stepped back never reorders the log', () => {
+    const first = write(undefined, 'first', '2025-01-01T00:00:05.000Z');
+    const second = write(first, 'second', '2025-01-01T00:00:00.000Z');
+    expect(second.createdAt).toBe('2025-01-01T00:00:05.000Z');
+    expect(logRows(temp.db).map((row) => row.created_at)).toEqual(['2025-01-01T00:00:05.000Z', '2025-01-01T00:00:05.000Z']);
+    expect(verifyLogChain(temp.db)).toEqual({ ok: true, rows: 2, head: second.hash });
   });
 });
 

@@ -16,7 +16,6 @@ import { unhideComment } from '@/lib/moderation/unhide-comment';
 import { readTransparencySummary, transparencySummaryRefusal } from '@/lib/log/transparency-summary';
 import { SUMMARY_CSV_COLUMNS, transparencySummaryCsv } from '@/lib/log/transparency-summary-csv';
 import { durationLabel } from '@/lib/shared/log/transparency-summary-duration';
-import { nearestRankPercentile } from '@/lib/log/transparency-summary-percentile';
 import { dayRangeFileName, dayRangeInstants } from '@/lib/log/day-range';
 import { periodLabel } from '@/lib/shared/log/transparency-summary-period';
 import { parseSummaryQuery } from '@/lib/log/transparency-summary-query';
@@ -366,32 +365,6 @@ describe('who may read it', () => {
     const before = logRows(temp.db);
     summary(JANUARY);
     expect(logRows(temp.db)).toEqual(before);
-  });
-});
-
-describe('nearestRankPercentile', () => {
-  it.each([
-    [[], 50, null],
-    [[7], 50, 7],
-    [[7], 90, 7],
-    [[1, 2, 3], 50, 2],
-    [[1, 2, 3, 4], 50, 2],
-    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90, 9],
-    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 90, 10],
-    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20], 90, 18],
-    [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21], 90, 19],
-    [[1, 2, 3], 100, 3],
-    [[1, 2, 3], 1, 1],
-  ])('of %j at %i is %j', (values, percent, expected) => {
-    expect(nearestRankPercentile(values, percent)).toBe(expected);
-  });
-
-  it('lands on the exact rank wherever percent × n is a whole hundred (no floating-point step past it)', () => {
-    for (let n = 1; n <= 1000; n++) {
-      const values = Array.from({ length: n }, (_, index) => index + 1);
-      expect(nearestRankPercentile(values, 90)).toBe(Math.ceil((9 * n) / 10));
-      expect(nearestRankPercentile(values, 50)).toBe(Math.ceil(n / 2));
-    }
   });
 });
 

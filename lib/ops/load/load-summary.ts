@@ -1,5 +1,6 @@
 // The figures a load run is judged by: throughput, latency percentiles and every kind of error, counted.
 import 'server-only';
+import { nearestRankPercentile } from '@/lib/shared/percentile';
 import type { LoadRun } from './action-load';
 
 export type LoadSummary = {
@@ -21,18 +22,13 @@ export type LoadSummary = {
   clientCpuMsPerRequest: number;
 };
 
-/** The value below which `share` (0–1) of the sorted values fall: nearest rank, so always a measured value. */
-export function percentile(sorted: readonly number[], share: number): number {
-  if (sorted.length === 0) return 0;
-  const rank = Math.ceil(share * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
-}
-
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((total, n) => total + n, 0);
 const round = (value: number, places: number) => Math.round(value * 10 ** places) / 10 ** places;
 
 export function summarizeLoad(result: LoadRun<unknown>): LoadSummary {
   const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+  // No answer at all reads as 0 ms, as the maximum does.
+  const latency = (percent: number) => nearestRankPercentile(sorted, percent) ?? 0;
   const seconds = result.elapsedMs / 1000;
   const perSecond = (n: number) => (seconds > 0 ? Math.round(n / seconds) : 0);
   return {
@@ -42,9 +38,9 @@ export function summarizeLoad(result: LoadRun<unknown>): LoadSummary {
     acknowledged: result.acknowledged.length,
     acknowledgedPerSecond: perSecond(result.acknowledged.length),
     latencyMs: {
-      p50: round(percentile(sorted, 0.5), 1),
-      p95: round(percentile(sorted, 0.95), 1),
-      p99: round(percentile(sorted, 0.99), 1),
+      p50: round(latency(50), 1),
+      p95: round(latency(95), 1),
+      p99: round(latency(99), 1),
       max: round(sorted.at(-1) ?? 0, 1),
     },
     refusals: result.refusals,

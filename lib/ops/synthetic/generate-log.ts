@@ -5,8 +5,9 @@ import { MODERATION_REASONS, type ModerationReason } from '@/db/moderation-reaso
 import type { Role } from '@/db/roles';
 import { readCommentLogState, type CommentLogState } from '@/lib/comments/log-comment-change';
 import type { LogAction } from '@/db/log-actions';
+import { readLogHead, writeLogRow, type LogHead, type LogRowContent } from '@/lib/log/append-log-entry';
 import { isOwnerOnlyLogAction } from '@/lib/shared/log/log-action-labels';
-import { canonicalJson, computeLogHash, GENESIS_HASH, type HashedLogFields } from '@/lib/log/hash-chain';
+import { canonicalJson } from '@/lib/log/hash-chain';
 import { seededRandom } from './generate-thread';
 
 export type SyntheticLogOptions = {
@@ -61,14 +62,6 @@ const FORMULA_STARTS = ['=HYPERLINK("http://example.com/x","click")', '=1+1', '+
 type Person = { id: number | null; name: string; role: Role | 'system' };
 type Account = Person & { id: number; banned: boolean; sessionVersion: number };
 type Target = { id: number; articleId: number; state: CommentLogState };
-type Row = Omit<HashedLogFields, 'id' | 'created_at'>;
-
-const INSERT_SQL = `INSERT INTO moderation_log (id, created_at, actor_id, actor_name, actor_role, action, target_type, target_id,
-  article_id, reason_code, public_note, internal_note, previous_state, new_state, request_id, prev_hash, hash)
-  VALUES (@id, @created_at, @actor_id, @actor_name, @actor_role, @action, @target_type, @target_id,
-  @article_id, @reason_code, @public_note, @internal_note, @previous_state, @new_state, @request_id, @prev_hash, @hash)`;
-
-const LAST_ROW_SQL = 'SELECT id, hash, created_at AS createdAt FROM moderation_log ORDER BY id DESC LIMIT 1';
 
 function readCast(db: Db) {
   const rows = db.$client.prepare(`SELECT id, display_name AS name, role, banned_at IS NOT NULL AS banned, session_version AS sessionVersion
@@ -88,7 +81,7 @@ function readCast(db: Db) {
 }
 
 /**
- * Appends `rows` rows after the log's last row, each hashed exactly as appendLogEntry hashes it, so
+ * Appends `rows` rows after the log's last row through the log's one writer (writeLogRow), so
  * verifyLogChain passes. Comment states follow each comment through the actions taken on it (a
  * hidden comment is unhidden, not hidden again). Another process may append meanwhile: each
  * batch continues from the row it finds last.
@@ -142,7 +135,7 @@ export function appendSyntheticLog(db: Db, options: SyntheticLogOptions): Synthe
   };
 
   /** One action on a comment, turned into the one its state allows (unhide a hidden comment, not hide it again). */
-  const commentRow = (wanted: LogAction): Row => {
+  const commentRow = (wanted: LogAction): LogRowContent => {
     const target = pick(cast.targets);
     const before = target.state;
     // Readers report between log rows; reports are not logged.
@@ -221,7 +214,7 @@ export function appendSyntheticLog(db: Db, options: SyntheticLogOptions): Synthe
   };
 
   /** An owner's (or the command line's) action on a reader's account or on an article. */
-  const ownerRow = (wanted: LogAction): Row => {
+  const ownerRow = (wanted: LogAction): LogRowContent => {
     const actor = ownerOrSystem();
     const base = { actor_id: actor.id, actor_name: actor.name, actor_role: actor.role, reason_code: null, public_note: null, internal_note: null, request_id: requestId() };
     if (wanted === 'comments_closed' || wanted === 'comments_opened') {
@@ -258,32 +251,26 @@ export function appendSyntheticLog(db: Db, options: SyntheticLogOptions): Synthe
     };
   };
 
-  const insert = db.$client.prepare(INSERT_SQL);
-  const lastRow = db.$client.prepare(LAST_ROW_SQL);
   let clock = Date.parse(options.startsAt ?? new Date().toISOString());
   let appended = 0;
-  let first: { id: number; at: string } | undefined;
-  let last = { id: 0, hash: GENESIS_HASH, at: '' };
-  const appendBatch = db.$client.transaction((count: number) => {
-    const found = lastRow.get() as { id: number; hash: string; createdAt: string } | undefined;
-    last = found ? { id: found.id, hash: found.hash, at: found.createdAt } : { id: 0, hash: GENESIS_HASH, at: '' };
-    if (found) clock = Math.max(clock, Date.parse(found.createdAt));
+  let first: LogHead | undefined;
+  let last: LogHead | undefined;
+  const appendBatch = (count: number) => db.transaction((tx) => {
+    last = readLogHead(tx);
+    if (last) clock = Math.max(clock, Date.parse(last.createdAt));
     for (let i = 0; i < count; i++) {
       const action = chooseAction();
       const row = isOwnerOnlyLogAction(action) ? ownerRow(action) : commentRow(action);
       clock += integer(1, 2 * meanGapMs);
-      const fields: HashedLogFields = { id: last.id + 1, created_at: new Date(clock).toISOString(), ...row };
-      const hash = computeLogHash(last.hash, fields);
-      insert.run({ ...fields, prev_hash: last.hash, hash });
-      first ??= { id: fields.id, at: fields.created_at };
-      last = { id: fields.id, hash, at: fields.created_at };
+      last = writeLogRow(tx, last, row, new Date(clock).toISOString());
+      first ??= last;
     }
-  });
+  }, { behavior: 'immediate' });
   while (appended < rows) {
     const count = Math.min(batchSize, rows - appended);
-    appendBatch.immediate(count);
+    appendBatch(count);
     appended += count;
     options.onBatch?.(appended);
   }
-  return { firstId: first!.id, lastId: last.id, head: last.hash, firstAt: first!.at, lastAt: last.at };
+  return { firstId: first!.id, lastId: last!.id, head: last!.hash, firstAt: first!.createdAt, lastAt: last!.createdAt };
 }

@@ -1,5 +1,4 @@
-// The nearest-rank percentile: always a value that occurred, never an interpolation between two.
-import 'server-only';
+// The one percentile of the repository, by nearest rank: always a value that occurred, never an interpolation between two.
 
 /**
  * The `percent`-th percentile (1 to 100) of values sorted ascending, by nearest rank: the value at

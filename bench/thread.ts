@@ -4,41 +4,47 @@
 //
 // It builds and seeds nothing. The server must already be running (`npm run build && npm start`) on the same
 // database file that --db names. See bench/README.md.
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { nearestRankPercentile } from '@/lib/shared/percentile';
+import { wholeNumber } from './support/bench-options';
+import { runBench } from './support/bench-run';
+import { machineAndCheckout, writeResults } from './support/run-info';
 
+const ROOT = path.resolve(__dirname, '..');
 const THREADS = [
   { slug: 'bench-1k', comments: 1_000 },
   { slug: 'bench-10k', comments: 10_000 },
   { slug: 'bench-100k', comments: 100_000 },
-];
+] as const;
 const KINDS = [
   { key: 'page', label: 'article page', contentType: 'text/html' },
   { key: 'json', label: 'JSON page 1', contentType: 'application/json' },
   { key: 'floor', label: 'floor', contentType: 'application/json' },
-];
+] as const;
 const PAGE_SIZE = 50;
 const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_PAGE_BYTES = 409_600;
-const OUT_FILE = fileURLToPath(new URL('./results/thread.json', import.meta.url));
+const USAGE = 'usage: npm run bench:thread -- [--url URL] [--db FILE] [--requests N>=100] [--warmup N] [--out FILE]';
 
-class BenchError extends Error {}
-
-function fail(message) {
-  throw new BenchError(message);
-}
+type Kind = (typeof KINDS)[number];
+type KindKey = Kind['key'];
+type Settings = { url: string; db: string; requests: number; warmup: number; out: string };
+type Article = { id: number; slug: string; title: string };
+type Answer = { status: number; contentType: string; ttfb: number; total: number; bytes: number; body: string | undefined };
+type Summary = ReturnType<typeof summarise>;
+type ThreadResult = { slug: string; comments: number; firstPageComments: number; kinds: Record<KindKey, Summary>; jsonToFloorRatio: number };
+type Target = { target: string; actual: number; limit: number; unit: 'x' | 'ms' | 'bytes'; pass: boolean };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Settings
 
-function readSettings() {
+function readSettings(): Settings {
   let values;
   try {
     ({ values } = parseArgs({
@@ -47,56 +53,54 @@ function readSettings() {
         db: { type: 'string', default: process.env.DATABASE_PATH || 'data/threadkeeper.db' },
         requests: { type: 'string', default: '100' },
         warmup: { type: 'string', default: '20' },
-        out: { type: 'string', default: OUT_FILE },
+        out: { type: 'string', default: path.join(ROOT, 'bench/results/thread.json') },
       },
       strict: true,
       allowPositionals: false,
     }));
   } catch (error) {
-    fail(`${error.message}\nusage: npm run bench:thread -- [--url URL] [--db FILE] [--requests N>=100] [--warmup N] [--out FILE]`);
+    throw new Error(`${(error as Error).message}\n${USAGE}`);
   }
-  const requests = Number(values.requests);
-  if (!Number.isInteger(requests) || requests < 100) fail(`--requests must be a whole number of at least 100 (got "${values.requests}")`);
-  const warmup = Number(values.warmup);
-  if (!Number.isInteger(warmup) || warmup < 0) fail(`--warmup must be a whole number of at least 0 (got "${values.warmup}")`);
-  let url;
+  const requests = wholeNumber(values, 'requests', 100, USAGE);
+  const warmup = wholeNumber(values, 'warmup', 0, USAGE);
+  let url: URL;
   try {
     url = new URL(values.url);
   } catch {
-    fail(`--url is not a URL: "${values.url}"`);
+    throw new Error(`--url is not a URL: "${values.url}"`);
   }
-  if (url.protocol !== 'http:') fail(`--url must be an http:// URL (got "${values.url}")`);
+  if (url.protocol !== 'http:') throw new Error(`--url must be an http:// URL (got "${values.url}")`);
   return { url: url.origin, db: values.db, requests, warmup, out: path.resolve(values.out) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Database: presence check and the floor's query
 
-function openDatabase(file) {
+function openDatabase(file: string): Database.Database | null {
   if (!fs.existsSync(file)) return null;
   const db = new Database(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   return db;
 }
 
-function findArticles(db) {
-  const found = new Map();
+function findArticles(db: Database.Database | null): Map<string, Article> {
+  const found = new Map<string, Article>();
   if (!db) return found;
-  let lookup;
+  let lookup: Database.Statement;
   try {
     lookup = db.prepare('SELECT id, slug, title FROM articles WHERE slug = ?');
   } catch (error) {
-    if (/no such table/i.test(error.message)) return found; // not migrated yet: nothing is seeded
+    if (/no such table/i.test((error as Error).message)) return found; // not migrated yet: nothing is seeded
     throw error;
   }
   for (const { slug } of THREADS) {
-    const row = lookup.get(slug);
+    const row = lookup.get(slug) as Article | undefined;
     if (row) found.set(slug, row);
   }
   return found;
 }
 
-function reportMissing(settings, found, dbExists) {
+function reportMissing(settings: Settings, found: Map<string, Article>, dbExists: boolean): void {
   const missing = THREADS.filter((t) => !found.has(t.slug));
   process.stderr.write(
     dbExists
@@ -142,29 +146,31 @@ const FLOOR_HEAD_SQL = `
     (SELECT coalesce(max(id), 0) FROM comments WHERE article_id = :articleId) AS latestCommentId
   FROM articles WHERE id = :articleId`;
 
-function startFloorServer(db, articles) {
+type FloorRow = Record<string, unknown> & { imported: unknown; publicNotes: unknown; topPath?: string | null; more?: number };
+
+function startFloorServer(db: Database.Database, articles: Map<string, Article>): Promise<http.Server> {
   const select = db.prepare(FLOOR_SQL);
   const selectHead = db.prepare(FLOOR_HEAD_SQL);
   const bySlug = new Map([...articles.values()].map((a) => [a.slug, a]));
   const server = http.createServer((req, res) => {
     const match = /^\/floor\/([a-z0-9-]+)$/.exec(req.url ?? '');
-    const article = match && req.method === 'GET' ? bySlug.get(match[1]) : undefined;
+    const article = match && req.method === 'GET' ? bySlug.get(match[1]!) : undefined;
     if (!article) {
       res.writeHead(404, { 'Content-Type': 'application/json' });
       res.end('{"error":"not_found"}');
       return;
     }
-    const head = selectHead.get({ articleId: article.id });
-    const rows = select.all({ articleId: article.id });
+    const head = selectHead.get({ articleId: article.id }) as { commentsOpen: number; commentCount: number; latestCommentId: number };
+    const rows = select.all({ articleId: article.id }) as FloorRow[];
     let tops = 0;
-    let nextCursor = null;
+    let nextCursor: string | null = null;
     for (const row of rows) {
       row.imported = row.imported === 1;
-      row.publicNotes = row.publicNotes === null ? [] : JSON.parse(row.publicNotes);
+      row.publicNotes = row.publicNotes === null ? [] : JSON.parse(row.publicNotes as string);
       // The benchmark's requests are anonymous: nothing is theirs and nothing reported by them.
       row.mine = false;
       row.reportedByMe = false;
-      if (row.topPath !== null && ++tops === PAGE_SIZE && row.more === 1) nextCursor = row.topPath;
+      if (row.topPath != null && ++tops === PAGE_SIZE && row.more === 1) nextCursor = row.topPath;
       delete row.more;
       delete row.topPath;
     }
@@ -187,9 +193,9 @@ function startFloorServer(db, articles) {
 // ---------------------------------------------------------------------------------------------------------------
 // Client
 
-const agents = [];
+const agents: http.Agent[] = [];
 
-function makeAgent() {
+function makeAgent(): http.Agent {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1, keepAliveMsecs: 10_000 });
   agents.push(agent);
   return agent;
@@ -199,7 +205,7 @@ function makeAgent() {
  * One GET. Resolves with { status, contentType, ttfb, total, bytes, body? }: ttfb when the response head has been
  * received, total when the last byte has. The body is kept only when asked for.
  */
-function get(origin, agent, pathname, keepBody = false) {
+function get(origin: string, agent: http.Agent, pathname: string, keepBody = false): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const url = new URL(pathname, origin);
     const start = performance.now();
@@ -208,15 +214,15 @@ function get(origin, agent, pathname, keepBody = false) {
       (res) => {
         const ttfb = performance.now() - start;
         let bytes = 0;
-        const chunks = keepBody || res.statusCode !== 200 ? [] : null;
-        res.on('data', (chunk) => {
+        const chunks: Buffer[] | null = keepBody || res.statusCode !== 200 ? [] : null;
+        res.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
           if (chunks) chunks.push(chunk);
         });
         res.on('end', () => {
           const total = performance.now() - start;
           resolve({
-            status: res.statusCode,
+            status: res.statusCode ?? 0,
             contentType: String(res.headers['content-type'] ?? ''),
             ttfb,
             total,
@@ -233,23 +239,23 @@ function get(origin, agent, pathname, keepBody = false) {
   });
 }
 
-function checkResponse(result, kind, where) {
+function checkResponse(result: Answer, kind: Kind, where: string): void {
   if (result.status !== 200) {
     const excerpt = (result.body ?? '').replace(/\s+/g, ' ').slice(0, 300);
     const hint = result.status === 404 ? ' (is the server using the same database as --db? start it with the same DATABASE_PATH)' : '';
-    fail(`GET ${where} answered ${result.status}, expected 200${hint}${excerpt ? `: ${excerpt}` : ''}`);
+    throw new Error(`GET ${where} answered ${result.status}, expected 200${hint}${excerpt ? `: ${excerpt}` : ''}`);
   }
   if (!result.contentType.toLowerCase().startsWith(kind.contentType)) {
-    fail(`GET ${where} answered with Content-Type "${result.contentType}", expected ${kind.contentType}`);
+    throw new Error(`GET ${where} answered with Content-Type "${result.contentType}", expected ${kind.contentType}`);
   }
 }
 
-async function checkServerAnswers(settings, agent) {
+async function checkServerAnswers(settings: Settings, agent: http.Agent): Promise<void> {
   try {
     await get(settings.url, agent, '/');
   } catch (error) {
-    fail(
-      `The server at ${settings.url} does not answer (${error.code ?? error.message}).\n` +
+    throw new Error(
+      `The server at ${settings.url} does not answer (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).\n` +
         `Start it in another terminal with the same database, e.g.\n` +
         `  npm run build && DATABASE_PATH=${settings.db} npm start\n` +
         `and pass its address with --url if it is not ${settings.url}.`,
@@ -257,39 +263,42 @@ async function checkServerAnswers(settings, agent) {
   }
 }
 
+type ThreadJson = { comments: Record<string, unknown>[]; nextCursor: string | null } & Record<string, unknown>;
+
 /** Before timing: the floor must send the same comments, in the same order, with the same fields, as the API. */
-async function checkFloorMatchesApi(settings, appAgent, floorOrigin, floorAgent, slug) {
+async function checkFloorMatchesApi(settings: Settings, appAgent: http.Agent, floorOrigin: string, floorAgent: http.Agent, slug: string) {
   const apiPath = `/api/articles/${slug}/comments`;
   const api = await get(settings.url, appAgent, apiPath, true);
   checkResponse(api, KINDS[1], settings.url + apiPath);
   const floor = await get(floorOrigin, floorAgent, `/floor/${slug}`, true);
   checkResponse(floor, KINDS[2], `${floorOrigin}/floor/${slug}`);
-  const a = JSON.parse(api.body);
-  const f = JSON.parse(floor.body);
-  const sameIds = a.comments.length === f.comments.length && a.comments.every((c, i) => c.id === f.comments[i].id);
+  const a = JSON.parse(api.body!) as ThreadJson;
+  const f = JSON.parse(floor.body!) as ThreadJson;
+  const sameIds = a.comments.length === f.comments.length && a.comments.every((c, i) => c.id === f.comments[i]!.id);
   if (!sameIds) {
     const firstDiff = a.comments.findIndex((c, i) => c.id !== f.comments[i]?.id);
-    fail(
+    throw new Error(
       `${slug}: the floor does not return the same comments as ${apiPath} ` +
         `(API ${a.comments.length} comments, floor ${f.comments.length}; first difference at index ${firstDiff}). ` +
         `Is the server using the same database as --db (${settings.db})?`,
     );
   }
-  const fields = (o) => Object.keys(o ?? {}).sort().join(',');
+  const fields = (o: object | undefined) => Object.keys(o ?? {}).sort().join(',');
   if (a.comments.length > 0 && fields(a.comments[0]) !== fields(f.comments[0])) {
-    fail(`${slug}: the floor's fields (${fields(f.comments[0])}) differ from the API's (${fields(a.comments[0])}); update FLOOR_SQL`);
+    throw new Error(`${slug}: the floor's fields (${fields(f.comments[0])}) differ from the API's (${fields(a.comments[0])}); update FLOOR_SQL`);
   }
-  if (fields(a) !== fields(f)) fail(`${slug}: the floor's top-level keys (${fields(f)}) differ from the API's (${fields(a)})`);
+  if (fields(a) !== fields(f)) throw new Error(`${slug}: the floor's top-level keys (${fields(f)}) differ from the API's (${fields(a)})`);
   // Values other than replyCount must match too, so that byte counts are comparable.
   for (let i = 0; i < a.comments.length; i++) {
-    const x = { ...a.comments[i], replyCount: 0 };
-    const y = f.comments[i];
+    const x: Record<string, unknown> = { ...a.comments[i], replyCount: 0 };
+    const y = f.comments[i]!;
     for (const key of Object.keys(x)) {
-      if (JSON.stringify(x[key]) !== JSON.stringify(y[key])) fail(`${slug}: comment ${x.id} differs in "${key}": API ${JSON.stringify(x[key])}, floor ${JSON.stringify(y[key])}`);
+      const [apiValue, floorValue] = [JSON.stringify(x[key]), JSON.stringify(y[key])];
+      if (apiValue !== floorValue) throw new Error(`${slug}: comment ${String(x.id)} differs in "${key}": API ${apiValue}, floor ${floorValue}`);
     }
   }
   if (a.nextCursor !== f.nextCursor) {
-    fail(`${slug}: the floor's nextCursor (${f.nextCursor}) disagrees with the API's (${a.nextCursor})`);
+    throw new Error(`${slug}: the floor's nextCursor (${f.nextCursor}) disagrees with the API's (${a.nextCursor})`);
   }
   return { comments: a.comments.length, apiBytes: api.bytes, floorBytes: floor.bytes };
 }
@@ -297,39 +306,31 @@ async function checkFloorMatchesApi(settings, appAgent, floorOrigin, floorAgent,
 // ---------------------------------------------------------------------------------------------------------------
 // Statistics
 
-function median(sorted) {
-  const n = sorted.length;
-  return n % 2 === 1 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-}
-
-/** Nearest-rank percentile: the smallest sample that at least p% of the samples are less than or equal to. */
-function percentile(sorted, p) {
-  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-function summarise(samples) {
+function summarise(samples: Answer[]) {
   const ttfb = samples.map((s) => s.ttfb).sort((x, y) => x - y);
   const total = samples.map((s) => s.total).sort((x, y) => x - y);
   const bytes = samples.map((s) => s.bytes).sort((x, y) => x - y);
-  const round = (x) => Math.round(x * 1000) / 1000;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  // Samples are never empty: --requests is at least 100.
+  const at = (sorted: number[], percent: number) => nearestRankPercentile(sorted, percent)!;
   return {
     requests: samples.length,
-    ttfbMs: { median: round(median(ttfb)), p95: round(percentile(ttfb, 95)), min: round(ttfb[0]), max: round(ttfb.at(-1)) },
-    totalMs: { median: round(median(total)), p95: round(percentile(total, 95)), min: round(total[0]), max: round(total.at(-1)) },
-    bytes: { median: median(bytes), min: bytes[0], max: bytes.at(-1) },
+    ttfbMs: { median: round(at(ttfb, 50)), p95: round(at(ttfb, 95)), min: round(ttfb[0]!), max: round(ttfb.at(-1)!) },
+    totalMs: { median: round(at(total, 50)), p95: round(at(total, 95)), min: round(total[0]!), max: round(total.at(-1)!) },
+    bytes: { median: at(bytes, 50), min: bytes[0]!, max: bytes.at(-1)! },
   };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Run
 
-async function measureThread(settings, thread, appAgent, floorOrigin, floorAgent) {
-  const targets = {
-    page: { origin: settings.url, agent: appAgent, path: `/articles/${thread.slug}` },
-    json: { origin: settings.url, agent: appAgent, path: `/api/articles/${thread.slug}/comments` },
-    floor: { origin: floorOrigin, agent: floorAgent, path: `/floor/${thread.slug}` },
+async function measureThread(settings: Settings, slug: string, appAgent: http.Agent, floorOrigin: string, floorAgent: http.Agent) {
+  const targets: Record<KindKey, { origin: string; agent: http.Agent; path: string }> = {
+    page: { origin: settings.url, agent: appAgent, path: `/articles/${slug}` },
+    json: { origin: settings.url, agent: appAgent, path: `/api/articles/${slug}/comments` },
+    floor: { origin: floorOrigin, agent: floorAgent, path: `/floor/${slug}` },
   };
-  const samples = { page: [], json: [], floor: [] };
+  const samples: Record<KindKey, Answer[]> = { page: [], json: [], floor: [] };
   const rounds = settings.warmup + settings.requests;
   for (let round = 0; round < rounds; round++) {
     for (const kind of KINDS) {
@@ -339,13 +340,13 @@ async function measureThread(settings, thread, appAgent, floorOrigin, floorAgent
       if (round >= settings.warmup) samples[kind.key].push(result);
     }
   }
-  return Object.fromEntries(KINDS.map((k) => [k.key, summarise(samples[k.key])]));
+  return Object.fromEntries(KINDS.map((k) => [k.key, summarise(samples[k.key])])) as Record<KindKey, Summary>;
 }
 
-function evaluateTargets(results) {
+function evaluateTargets(results: ThreadResult[]): Target[] {
   const byThread = Object.fromEntries(results.map((r) => [r.slug, r]));
-  const targets = [];
-  const add = (name, actual, limit, unit) => targets.push({ target: name, actual, limit, unit, pass: actual !== undefined && actual < limit });
+  const targets: Target[] = [];
+  const add = (name: string, actual: number, limit: number, unit: Target['unit']) => targets.push({ target: name, actual, limit, unit, pass: actual < limit });
   for (const r of results) {
     targets.push({
       target: `${r.slug}: JSON page 1 median total within 4x the floor`,
@@ -355,21 +356,21 @@ function evaluateTargets(results) {
       pass: r.jsonToFloorRatio <= 4,
     });
   }
-  add('bench-10k: JSON page 1 median total < 25 ms', byThread['bench-10k'].kinds.json.totalMs.median, 25, 'ms');
-  add('bench-10k: article page median total < 60 ms', byThread['bench-10k'].kinds.page.totalMs.median, 60, 'ms');
-  add('bench-100k: JSON page 1 median total < 50 ms', byThread['bench-100k'].kinds.json.totalMs.median, 50, 'ms');
-  add('bench-100k: article page median total < 120 ms', byThread['bench-100k'].kinds.page.totalMs.median, 120, 'ms');
+  add('bench-10k: JSON page 1 median total < 25 ms', byThread['bench-10k']!.kinds.json.totalMs.median, 25, 'ms');
+  add('bench-10k: article page median total < 60 ms', byThread['bench-10k']!.kinds.page.totalMs.median, 60, 'ms');
+  add('bench-100k: JSON page 1 median total < 50 ms', byThread['bench-100k']!.kinds.json.totalMs.median, 50, 'ms');
+  add('bench-100k: article page median total < 120 ms', byThread['bench-100k']!.kinds.page.totalMs.median, 120, 'ms');
   for (const r of results) add(`${r.slug}: article page HTML < 400 KB (largest response)`, r.kinds.page.bytes.max, MAX_PAGE_BYTES, 'bytes');
   return targets;
 }
 
-function pad(value, width, right = true) {
+function pad(value: string | number, width: number, right = true): string {
   const s = String(value);
   return right ? s.padStart(width) : s.padEnd(width);
 }
 
-function printTable(results, settings) {
-  const ms = (x) => x.toFixed(2);
+function printTable(results: ThreadResult[], settings: Settings): void {
+  const ms = (x: number) => x.toFixed(2);
   const header = [
     pad('thread', 11, false),
     pad('kind', 13, false),
@@ -408,21 +409,21 @@ function printTable(results, settings) {
   console.log(lines.join('\n'));
 }
 
-function printTargets(targets) {
-  const fmt = (t) => (t.unit === 'x' ? `${t.actual.toFixed(2)}x` : t.unit === 'ms' ? `${t.actual.toFixed(2)} ms` : `${t.actual} bytes`);
+function printTargets(targets: Target[]): void {
+  const fmt = (t: Target) => (t.unit === 'x' ? `${t.actual.toFixed(2)}x` : t.unit === 'ms' ? `${t.actual.toFixed(2)} ms` : `${t.actual} bytes`);
   console.log('\nTargets (reported, not enforced):');
   for (const t of targets) console.log(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${fmt(t)}`);
   const passed = targets.filter((t) => t.pass).length;
   console.log(`  ${passed}/${targets.length} met`);
 }
 
-async function main() {
+async function main(): Promise<number> {
   const settings = readSettings();
 
   const dbExists = fs.existsSync(settings.db);
   const db = openDatabase(settings.db);
   const found = findArticles(db);
-  if (found.size < THREADS.length) {
+  if (!db || found.size < THREADS.length) {
     db?.close();
     reportMissing(settings, found, dbExists);
     return 1;
@@ -430,25 +431,25 @@ async function main() {
 
   const appAgent = makeAgent();
   const floorAgent = makeAgent();
-  let floorServer;
+  let floorServer: http.Server | undefined;
   try {
     await checkServerAnswers(settings, appAgent);
     floorServer = await startFloorServer(db, found);
-    const floorOrigin = `http://127.0.0.1:${floorServer.address().port}`;
+    const floorOrigin = `http://127.0.0.1:${(floorServer.address() as AddressInfo).port}`;
 
-    const checks = {};
+    const checks: Record<string, Awaited<ReturnType<typeof checkFloorMatchesApi>>> = {};
     for (const thread of THREADS) {
       checks[thread.slug] = await checkFloorMatchesApi(settings, appAgent, floorOrigin, floorAgent, thread.slug);
     }
 
-    const results = [];
+    const results: ThreadResult[] = [];
     for (const thread of THREADS) {
       process.stderr.write(`measuring ${thread.slug} (${settings.warmup} + ${settings.requests} rounds of page, JSON, floor)...\n`);
-      const kinds = await measureThread(settings, thread, appAgent, floorOrigin, floorAgent);
+      const kinds = await measureThread(settings, thread.slug, appAgent, floorOrigin, floorAgent);
       results.push({
         slug: thread.slug,
         comments: thread.comments,
-        firstPageComments: checks[thread.slug].comments,
+        firstPageComments: checks[thread.slug]!.comments,
         kinds,
         jsonToFloorRatio: Math.round((kinds.json.totalMs.median / kinds.floor.totalMs.median) * 1000) / 1000,
       });
@@ -458,31 +459,13 @@ async function main() {
     const targets = evaluateTargets(results);
     printTargets(targets);
 
-    const cpus = os.cpus();
-    const bestEffort = (read) => {
-      try {
-        return read().trim();
-      } catch {
-        return null;
-      }
-    };
-    const report = {
+    // What was probably measured: the checkout and build here (the server may run from elsewhere).
+    const { machine, checkout } = machineAndCheckout();
+    writeResults(settings.out, {
       date: new Date().toISOString(),
       node: process.version,
-      machine: {
-        platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-        cpus: cpus.length,
-        cpuModel: cpus[0]?.model ?? 'unknown',
-        totalMemoryBytes: os.totalmem(),
-      },
-      // What was probably measured: the checkout and build here (the server may run from elsewhere).
-      checkout: {
-        gitCommit: bestEffort(() => execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })),
-        gitTrackedChanges: bestEffort(() =>
-          execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
-        )?.split('\n').filter(Boolean).length ?? null,
-        nextBuildId: bestEffort(() => fs.readFileSync('.next/BUILD_ID', 'utf8')),
-      },
+      machine,
+      checkout,
       settings: {
         url: settings.url,
         database: settings.db,
@@ -496,27 +479,17 @@ async function main() {
       },
       threads: results,
       targets,
-    };
-    fs.mkdirSync(path.dirname(settings.out), { recursive: true });
-    fs.writeFileSync(settings.out, `${JSON.stringify(report, null, 2)}\n`);
+    });
     console.log(`\nWrote ${path.relative(process.cwd(), settings.out) || settings.out}`);
     return 0;
   } finally {
     for (const agent of agents) agent.destroy();
     if (floorServer) {
-      floorServer.closeAllConnections?.();
+      floorServer.closeAllConnections();
       floorServer.close();
     }
     db.close();
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    console.error(error instanceof BenchError ? `bench:thread: ${error.message}` : error);
-    process.exitCode = 1;
-  },
-);
+runBench(main);
