@@ -10,14 +10,14 @@ export type RateLimitRule = { bucket: string; limit: number; windowMs: number };
  * key already had `limit` events in the window. A refused event is not counted, so waiting works.
  */
 export function takeRateLimitSlot(db: Db, rule: RateLimitRule, key: string, now: number): { ok: true } | { ok: false; retryAt: number } {
-  return db.$client.transaction(() => {
+  return db.transaction((tx) => {
     const since = now - rule.windowMs;
-    prepared(db, 'DELETE FROM rate_limit_hits WHERE bucket = ? AND at <= ?').run(rule.bucket, since);
+    prepared(tx, 'DELETE FROM rate_limit_hits WHERE bucket = ? AND at <= ?').run(rule.bucket, since);
     // The limit-th most recent event: when it leaves the window, a slot is free again.
-    const oldestCounted = prepared(db, `SELECT at FROM rate_limit_hits WHERE bucket = ? AND key = ? AND at > ?
+    const oldestCounted = prepared(tx, `SELECT at FROM rate_limit_hits WHERE bucket = ? AND key = ? AND at > ?
       ORDER BY at DESC LIMIT 1 OFFSET ?`).get(rule.bucket, key, since, rule.limit - 1) as { at: number } | undefined;
     if (oldestCounted) return { ok: false as const, retryAt: oldestCounted.at + rule.windowMs };
-    prepared(db, 'INSERT INTO rate_limit_hits (bucket, key, at) VALUES (?, ?, ?)').run(rule.bucket, key, now);
+    prepared(tx, 'INSERT INTO rate_limit_hits (bucket, key, at) VALUES (?, ?, ?)').run(rule.bucket, key, now);
     return { ok: true as const };
-  }).immediate();
+  }, { behavior: 'immediate' });
 }
