@@ -68,7 +68,10 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
       return { sub: String(viewer.id), sessionVersion, viewer };
     },
     session({ session, token }) {
-      return { expires: session.expires, viewer: token.viewer } as typeof session;
+      // GET /api/auth/session in Auth.js's own shape, so that its client and other tools read it as usual. The jwt
+      // callback ends a session without an account, so a viewer is always there.
+      const viewer = token.viewer!;
+      return { user: { ...viewer, id: String(viewer.id), name: viewer.displayName }, expires: session.expires };
     },
   },
   logger: {

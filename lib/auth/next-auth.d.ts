@@ -7,8 +7,12 @@ declare module 'next-auth' {
   interface User {
     sessionVersion?: number;
   }
+  /**
+   * What GET /api/auth/session answers to a signed-in user: Auth.js's `{ user, expires }`, the viewer's fields in
+   * `user`, with its id a string and its display name as `name`, as Auth.js's own user has them.
+   */
   interface Session {
-    viewer?: ViewerRow;
+    user: Omit<ViewerRow, 'id'> & { id: string; name: string };
   }
 }
 

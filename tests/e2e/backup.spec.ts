@@ -91,7 +91,8 @@ test('a backup taken under load boots a production server that serves the seeded
   const copy = path.join(dir, 'copy.db');
   let server: ChildProcess | undefined;
   try {
-    await expect.poll(() => tally.acknowledged, { timeout: 20_000 }).toBeGreaterThanOrEqual(10);
+    // The load is under way: how soon depends on the machine, so the wait is bounded by the test's own timeout only.
+    await expect.poll(() => tally.acknowledged, { timeout: 0 }).toBeGreaterThanOrEqual(10);
     const rowsBefore = logRowCount();
     const acknowledgedBefore = tally.acknowledged;
     const backup = await finished(

@@ -2,6 +2,7 @@
 // Auth.js's own endpoints, then what the server makes of that same cookie after the account changes
 // behind its back. Playwright's plain `test`: the fixtures' console check needs a page, and there is none.
 import { expect, test, type APIResponse, type PlaywrightWorkerArgs } from '@playwright/test';
+import { banUser } from '@/lib/users/ban-user';
 import { changeUserRole } from '@/lib/users/change-user-role';
 import { revokeUserSessions } from '@/lib/users/revoke-user-sessions';
 import { createAccount, e2eDb, systemActor, userRow } from './support/e2e-db';
@@ -88,6 +89,34 @@ test.describe('session cookies over HTTP', () => {
     const after = await get(playwright, baseURL!, '/', cookie);
     expect(after.status).toBe(200);
     expect(headerOf(after.body)).toEqual({ signedIn: true, name: moderator.displayName, role: 'reader', banned: false });
+  });
+
+  test('GET /api/auth/session answers in Auth.js’s shape: the viewer as read now in `user`, an ISO `expires`; null for nobody', async ({ playwright, baseURL }) => {
+    const db = e2eDb();
+    const moderator = await createAccount('moderator');
+    const cookie = await signInOverHttp(playwright, baseURL!, moderator.email, moderator.password);
+    const sessionOf = async (session: string | null) => {
+      const answer = await get(playwright, baseURL!, '/api/auth/session', session);
+      expect(answer.status).toBe(200);
+      return JSON.parse(answer.body) as { user: Record<string, unknown>; expires: string } | null;
+    };
+
+    const signedIn = await sessionOf(cookie);
+    expect(signedIn).toEqual({
+      user: {
+        id: String(moderator.id), name: moderator.displayName, email: moderator.email,
+        displayName: moderator.displayName, role: 'moderator', banned: false, banReason: null,
+      },
+      expires: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
+    });
+    expect(Date.parse(signedIn!.expires)).toBeGreaterThan(Date.now());
+
+    // The same cookie after the account changed behind its back: `user` is the account as it is now.
+    expect(changeUserRole(db, systemActor(), { userId: moderator.id, role: 'reader' })).toMatchObject({ ok: true });
+    expect(banUser(db, systemActor(), { userId: moderator.id, reason: 'Spam links' })).toMatchObject({ ok: true });
+    expect((await sessionOf(cookie))?.user).toMatchObject({ id: String(moderator.id), role: 'reader', banned: true, banReason: 'Spam links' });
+
+    expect(await sessionOf(null)).toBeNull();
   });
 
   test('a demoted owner’s old cookie no longer opens /admin/users (403)', async ({ playwright, baseURL }) => {

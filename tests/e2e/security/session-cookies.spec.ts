@@ -13,7 +13,13 @@ import { ACTION_ROWS, ROUTE_ROWS, type Context } from '../support/security-endpo
 import { expectNoLeak } from '../support/security-leaks';
 
 let context: Context;
-let forgeries: Record<string, string>;
+/** What every forgery is made from: the owner's real cookie, and a way to seal claims as Auth.js seals them. */
+type Material = {
+  value: string;
+  ownerId: number;
+  sessionVersion: number;
+  seal: (claims: Record<string, unknown>, options?: { secret?: string; maxAge?: number }) => Promise<string>;
+};
 /** A cookie sealed with the server's own secret for the owner, as Auth.js seals one: the control that forging works at all. */
 let genuine: string;
 
@@ -26,6 +32,23 @@ function flipped(value: string, segment: number): string {
   return parts.join('.');
 }
 
+const FORGERIES: Record<string, (material: Material) => string | Promise<string>> = {
+  'one character flipped (ciphertext)': ({ value }) => flipped(value, 3),
+  'one character flipped (tag)': ({ value }) => flipped(value, 4),
+  truncated: ({ value }) => value.slice(0, Math.floor(value.length / 2)),
+  empty: () => '',
+  // What the real server would seal for this owner, but with a secret it does not know.
+  'sealed with a foreign secret': ({ seal, ownerId, sessionVersion }) =>
+    seal({ sub: String(ownerId), sessionVersion }, { secret: randomBytes(32).toString('base64url') }),
+  // Sealed with the real secret, yet no session: expired, from before a "sign out everywhere", or for no account.
+  expired: ({ seal, ownerId, sessionVersion }) => seal({ sub: String(ownerId), sessionVersion }, { maxAge: -3600 }),
+  'an older session version': ({ seal, ownerId, sessionVersion }) => seal({ sub: String(ownerId), sessionVersion: sessionVersion - 1 }),
+  'a newer session version': ({ seal, ownerId, sessionVersion }) => seal({ sub: String(ownerId), sessionVersion: sessionVersion + 1 }),
+  'an account that does not exist': ({ seal }) => seal({ sub: '999999999', sessionVersion: 1 }),
+  'no account id': ({ seal, sessionVersion }) => seal({ sessionVersion }),
+};
+const forgeries: Record<string, string> = {};
+
 test.beforeAll(async ({ baseURL }) => {
   const sessions: Record<Caller, Session> = await signInCallers(baseURL!);
   context = { baseUrl: baseURL!, sessions, ids: {} };
@@ -35,24 +58,10 @@ test.beforeAll(async ({ baseURL }) => {
   const sessionVersion = userRow(e2eDb(), owner.id)!.session_version;
   // The secret the server signs with (AUTH_SECRET, or the file next to its database), for tokens only a thief of it could make.
   const secret = loadAuthSecret({ ...process.env, DATABASE_PATH: E2E_DATABASE_PATH });
-  const seal = (claims: Record<string, unknown>, options: { secret?: string; maxAge?: number } = {}) =>
+  const seal: Material['seal'] = (claims, options = {}) =>
     encode({ token: claims, secret: options.secret ?? secret, salt: SESSION_COOKIE, maxAge: options.maxAge });
   genuine = await seal({ sub: String(owner.id), sessionVersion });
-  // What the real server would seal for this owner, but with a secret it does not know.
-  const foreign = await seal({ sub: String(owner.id), sessionVersion }, { secret: randomBytes(32).toString('base64url') });
-  forgeries = {
-    'one character flipped (ciphertext)': flipped(value, 3),
-    'one character flipped (tag)': flipped(value, 4),
-    truncated: value.slice(0, Math.floor(value.length / 2)),
-    empty: '',
-    'sealed with a foreign secret': foreign,
-    // Sealed with the real secret, yet no session: expired, from before a "sign out everywhere", or for no account.
-    expired: await seal({ sub: String(owner.id), sessionVersion }, { maxAge: -3600 }),
-    'an older session version': await seal({ sub: String(owner.id), sessionVersion: sessionVersion - 1 }),
-    'a newer session version': await seal({ sub: String(owner.id), sessionVersion: sessionVersion + 1 }),
-    'an account that does not exist': await seal({ sub: '999999999', sessionVersion: 1 }),
-    'no account id': await seal({ sessionVersion }),
-  };
+  for (const [label, forge] of Object.entries(FORGERIES)) forgeries[label] = await forge({ value, ownerId: owner.id, sessionVersion, seal });
 });
 
 test('the control: a cookie sealed with the server’s secret for the owner is the owner', async () => {
@@ -61,43 +70,48 @@ test('the control: a cookie sealed with the server’s secret for the owner is t
   expect(await response.text()).toContain('class="user-table"');
 });
 
-/** Whoever the forged cookie is for, the server answers as it answers nobody. */
-test('every forged session cookie is anonymous on pages, route handlers and actions', async () => {
-  for (const [label, value] of Object.entries(forgeries)) {
-    const forged: Session = { caller: 'owner', account: context.sessions.owner.account, cookie: `${SESSION_COOKIE}=${value}` };
-    const headers = { cookie: forged.cookie! };
+/**
+ * Whoever the forged cookie is for, the server answers as it answers nobody. One test per forgery: each sends some
+ * thirty requests and images the database around each, work that must not share one test's timeout.
+ */
+test.describe('every forged session cookie is anonymous on pages, route handlers and actions', () => {
+  for (const label of Object.keys(FORGERIES)) {
+    test(label, async () => {
+      const forged: Session = { caller: 'owner', account: context.sessions.owner.account, cookie: `${SESSION_COOKIE}=${forgeries[label]}` };
+      const headers = { cookie: forged.cookie! };
 
-    for (const [path, status] of [['/', 200], ['/admin/users', 307], ['/moderation', 307], ['/moderation/log', 307]] as const) {
-      const response = await fetch(new URL(path, context.baseUrl), { headers, redirect: 'manual' });
-      const answer = { status: response.status, body: await response.text() };
-      expectNoLeak(answer, `${label}: GET ${path}`);
-      expect.soft(answer.status, `${label}: GET ${path}`).toBe(status);
-      if (status === 307) expect.soft(response.headers.get('location'), `${label}: GET ${path}`).toContain('/signin?callbackUrl=');
-      else expect.soft(answer.body, `${label}: GET ${path} shows nobody signed in`).not.toContain('Signed in as');
-    }
+      for (const [path, status] of [['/', 200], ['/admin/users', 307], ['/moderation', 307], ['/moderation/log', 307]] as const) {
+        const response = await fetch(new URL(path, context.baseUrl), { headers, redirect: 'manual' });
+        const answer = { status: response.status, body: await response.text() };
+        expectNoLeak(answer, `${label}: GET ${path}`);
+        expect.soft(answer.status, `${label}: GET ${path}`).toBe(status);
+        if (status === 307) expect.soft(response.headers.get('location'), `${label}: GET ${path}`).toContain('/signin?callbackUrl=');
+        else expect.soft(answer.body, `${label}: GET ${path} shows nobody signed in`).not.toContain('Signed in as');
+      }
 
-    // Routes an owner may call: as nobody they refuse with 401, or answer as to anyone.
-    for (const row of ROUTE_ROWS.filter((route) => route.method === 'GET')) {
-      const target = await row.prepare(context, forged);
-      const before = databaseImage();
-      const answer = await row.call(context, forged, target);
-      const what = `${label}: ${row.endpoint}`;
-      expectNoLeak(answer, what);
-      if (row.permission === null) expect.soft(answer.status, what).toBe(200);
-      else expect.soft(answer.status, what).toBe(401);
-      if (row.endpoint === 'GET /api/auth/session') expect.soft(answer.body.trim(), what).toBe('null');
-      expectDatabaseUnchanged(before, what);
-    }
+      // Routes an owner may call: as nobody they refuse with 401, or answer as to anyone.
+      for (const row of ROUTE_ROWS.filter((route) => route.method === 'GET')) {
+        const target = await row.prepare(context, forged);
+        const before = databaseImage();
+        const answer = await row.call(context, forged, target);
+        const what = `${label}: ${row.endpoint}`;
+        expectNoLeak(answer, what);
+        if (row.permission === null) expect.soft(answer.status, what).toBe(200);
+        else expect.soft(answer.status, what).toBe(401);
+        if (row.endpoint === 'GET /api/auth/session') expect.soft(answer.body.trim(), what).toBe('null');
+        expectDatabaseUnchanged(before, what);
+      }
 
-    // Every action that needs a signed-in caller: UNAUTHENTICATED, nothing written.
-    for (const row of ACTION_ROWS.filter((action) => action.permission !== null && !action.refusedForAll)) {
-      const target = await row.prepare(context, forged);
-      const before = databaseImage();
-      const answer = await row.call(context, forged, target);
-      const what = `${label}: ${row.endpoint}`;
-      expectNoLeak(answer, what);
-      expect.soft(answer.result, what).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
-      expectDatabaseUnchanged(before, what);
-    }
+      // Every action that needs a signed-in caller: UNAUTHENTICATED, nothing written.
+      for (const row of ACTION_ROWS.filter((action) => action.permission !== null && !action.refusedForAll)) {
+        const target = await row.prepare(context, forged);
+        const before = databaseImage();
+        const answer = await row.call(context, forged, target);
+        const what = `${label}: ${row.endpoint}`;
+        expectNoLeak(answer, what);
+        expect.soft(answer.result, what).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
+        expectDatabaseUnchanged(before, what);
+      }
+    });
   }
 });

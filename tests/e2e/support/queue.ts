@@ -1,6 +1,6 @@
 // Helpers for the moderation queue tests: reported replies set up through lib/ behind the page's back, the queue's cards as a moderator
-// finds them, slowed server actions, and every state the cards show over time, checked for going back.
-import type { Locator, Page } from '@playwright/test';
+// finds them, server actions held until the test lets them go, the queue's refreshes, and every state the cards show over time, checked for going back.
+import type { APIResponse, Locator, Page, Route } from '@playwright/test';
 import { hideComment } from '@/lib/moderation/hide-comment';
 import { reportComment } from '@/lib/reports/report-comment';
 import { userActor } from '@/tests/support/accounts';
@@ -44,13 +44,72 @@ export function cardState(card: Locator): Locator {
   return card.locator('.queue-state');
 }
 
-/** Holds each server action the queue page sends for `ms` before it leaves the browser, as a slow server would: the actions queue up behind each other. */
-export async function slowQueueActions(page: Page, ms: number): Promise<void> {
+/** A server action held on its way: `toServer` lets the server act on it and holds its answer, `answer` hands that answer to the page. */
+export type HeldAction = { toServer: () => Promise<void>; answer: () => Promise<void> };
+
+/**
+ * Holds every server action the queue page sends until the test lets it go, so that the test, not the machine's
+ * speed, decides how many are pending and what the page hears first. Next.js sends a page's server actions one
+ * after another: while one is held here, the page's later actions wait behind it, pending too.
+ */
+export async function holdQueueActions(page: Page): Promise<{ next: () => Promise<HeldAction>; releaseAll: () => Promise<void> }> {
+  const arrived: Route[] = [];
+  const waiting: ((route: Route) => void)[] = [];
+  let holding = true;
   await page.route((url) => url.pathname === '/moderation', async (route) => {
     const request = route.request();
-    if (request.method() === 'POST' && request.headers()['next-action']) await new Promise((resolve) => setTimeout(resolve, ms));
-    await route.fallback();
+    if (!holding || request.method() !== 'POST' || !request.headers()['next-action']) return route.fallback();
+    const taker = waiting.shift();
+    if (taker) taker(route);
+    else arrived.push(route);
   });
+  return {
+    /** The next action to reach the page's network, once it has. */
+    next: async () => {
+      const route = await new Promise<Route>((resolve) => {
+        const first = arrived.shift();
+        if (first) resolve(first);
+        else waiting.push(resolve);
+      });
+      let response: APIResponse | undefined;
+      return {
+        toServer: async () => {
+          response = await route.fetch();
+        },
+        answer: () => route.fulfill({ response }),
+      };
+    },
+    /** Every action held and every later one goes to the server and back at once. */
+    releaseAll: async () => {
+      holding = false;
+      for (const route of arrived.splice(0)) await route.fallback();
+    },
+  };
+}
+
+/**
+ * The queue's refreshes (GET /api/moderation/queue) in the phases a test names: each is counted in the phase it
+ * was seen in, once answered.
+ */
+export function watchQueueRefreshes(page: Page) {
+  const refreshes: { phase: string; status: number | null }[] = [];
+  let phase = '';
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname !== '/api/moderation/queue') return;
+    const refresh = { phase, status: null as number | null };
+    refreshes.push(refresh);
+    void request.response().then((response) => (refresh.status = response?.status() ?? null));
+  });
+  return {
+    /** Refreshes seen from now on count in `name`. */
+    startPhase: (name: string) => {
+      phase = name;
+    },
+    /** How many refreshes seen in `name` are answered. */
+    answeredIn: (name: string) => refreshes.filter((refresh) => refresh.phase === name && refresh.status !== null).length,
+    /** The answered refreshes that failed. */
+    failed: () => refreshes.filter(({ status }) => status !== null && status !== 200),
+  };
 }
 
 /** One card as the page showed it at one moment. */

@@ -370,8 +370,8 @@ export const ROUTE_ROWS: RouteRow[] = [
     kind: 'route', method: 'GET', endpoint: 'GET /api/auth/session', who: ANYONE, permission: null, logs: null, readOnly: true,
     prepare: reply, call: route('GET', () => '/api/auth/session'),
     effect: (_c, s, _t, answer) => {
-      const session = json(answer) as { viewer?: { id: number } } | null;
-      check(s.account === null ? session === null : session?.viewer?.id === s.account.id, `the caller's own session: ${answer.body}`);
+      const session = json(answer) as { user?: { id: string } } | null;
+      check(s.account === null ? session === null : session?.user?.id === String(s.account.id), `the caller's own session: ${answer.body}`);
     },
   },
   {
