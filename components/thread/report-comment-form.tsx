@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { REPORT_REASON_LABELS, REPORT_REASONS, type ReportReason } from '@/db/report-reasons';
 import { ActionRefused, errorMessageOf, unlessRefused } from '@/lib/browser/action-refused';
-import { reportCommentAction } from '@/lib/actions/report-comment';
+import { reportCommentAction } from '@/lib/actions/comments';
 import { REPORT_NOTE_MAX } from '@/lib/shared/comments/comment-rules';
 import type { ThreadComment } from '@/lib/shared/thread/merge-local-comments';
 import { codePointLength } from '@/lib/shared/validation/unicode';

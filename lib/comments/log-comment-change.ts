@@ -28,7 +28,7 @@ const SELECT_STATE = `
   FROM comments AS c WHERE c.id = ?`;
 
 /** The comment's state as stored now; inside a transaction, read it before and again after the change. */
-export function readCommentLogState(db: Db, commentId: number): CommentLogState {
+export function readCommentLogState(db: Db | Tx, commentId: number): CommentLogState {
   const { body, ...row } = prepared(db, SELECT_STATE).get(commentId) as StateRow;
   return { ...row, body_sha256: createHash('sha256').update(body, 'utf8').digest('hex') };
 }

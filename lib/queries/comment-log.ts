@@ -1,6 +1,6 @@
 // Reads the moderation-log rows about comments, newest first, for History panels, queue cards and conflict messages.
 import 'server-only';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { CommentLogEntry } from '@/lib/shared/moderation/types';
 
@@ -21,7 +21,7 @@ const SELECT_ENTRIES = `
   ORDER BY commentId, id DESC`;
 
 /** Up to `limit` newest log rows of each comment in `commentIds`, keyed by comment id, newest first. */
-export function readCommentLogEntries(db: Db, commentIds: readonly number[], limit = 1_000_000): Map<number, CommentLogEntry[]> {
+export function readCommentLogEntries(db: Db | Tx, commentIds: readonly number[], limit = 1_000_000): Map<number, CommentLogEntry[]> {
   const result = new Map<number, CommentLogEntry[]>();
   if (commentIds.length === 0) return result;
   const rows = prepared(db, SELECT_ENTRIES).all({ ids: JSON.stringify(commentIds), limit }) as LogRow[];

@@ -1,6 +1,6 @@
 // Reads what moderators see about comments: the text whatever the status, flag, hide, open reports and annotations.
 import 'server-only';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
 import type { CommentStatus } from '@/db/schema';
 import type { AnnotationVisibility, ModerationReason } from '@/db/moderation-reasons';
@@ -45,7 +45,7 @@ const SELECT_ANNOTATIONS = `
   ORDER BY a.comment_id, a.id`;
 
 /** Each of `commentIds` that exists, keyed by id. */
-export function readCommentModerations(db: Db, commentIds: readonly number[]): Map<number, CommentModeration> {
+export function readCommentModerations(db: Db | Tx, commentIds: readonly number[]): Map<number, CommentModeration> {
   const result = new Map<number, CommentModeration>();
   if (commentIds.length === 0) return result;
   const ids = JSON.stringify(commentIds);
@@ -78,6 +78,6 @@ export function readCommentModerations(db: Db, commentIds: readonly number[]): M
   return result;
 }
 
-export function readCommentModeration(db: Db, commentId: number): CommentModeration | null {
+export function readCommentModeration(db: Db | Tx, commentId: number): CommentModeration | null {
   return readCommentModerations(db, [commentId]).get(commentId) ?? null;
 }

@@ -10,7 +10,7 @@ import { QUEUE_TAB_ORDER, type ModerationQueuePage, type QueueCard as QueueCardD
 import { QUEUE_INCLUDE_MAX, QUEUE_TAB_LABELS, QUEUE_TABS, type QueueTab } from '@/lib/shared/validation/queue-query';
 import { BulkBar } from './bulk-bar';
 import { fetchQueue, queueQueryKey } from './fetch-queue';
-import type { ModerationRequest } from '@/lib/shared/moderation/moderation-request';
+import type { ModerationRequest } from '@/lib/shared/moderation/verbs';
 import { QueueCard, type CardForm } from './queue-card';
 import { applyOverlay, dropCaughtUp, mergeShownCards, orderCards, type ShownCard } from './queue-overlay';
 import { ShortcutsDialog } from './shortcuts-dialog';

@@ -1,9 +1,0 @@
-'use server';
-// "Add note" → annotateComment.
-import { getDb } from '@/db/client';
-import { getViewer } from '@/lib/auth/get-viewer';
-import { annotateComment, type AnnotateCommentInput } from '@/lib/moderation/annotate-comment';
-
-export async function annotateCommentAction(input: AnnotateCommentInput) {
-  return annotateComment(getDb(), await getViewer(), input);
-}

@@ -1,9 +1,0 @@
-'use server';
-// "Dismiss reports" → dismissReports.
-import { getDb } from '@/db/client';
-import { getViewer } from '@/lib/auth/get-viewer';
-import { dismissReports, type DismissReportsInput } from '@/lib/moderation/dismiss-reports';
-
-export async function dismissReportsAction(input: DismissReportsInput) {
-  return dismissReports(getDb(), await getViewer(), input);
-}

@@ -1,9 +1,0 @@
-'use server';
-// "Remove note" → removeAnnotation.
-import { getDb } from '@/db/client';
-import { getViewer } from '@/lib/auth/get-viewer';
-import { removeAnnotation, type RemoveAnnotationInput } from '@/lib/moderation/remove-annotation';
-
-export async function removeAnnotationAction(input: RemoveAnnotationInput) {
-  return removeAnnotation(getDb(), await getViewer(), input);
-}
