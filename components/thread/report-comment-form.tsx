@@ -2,7 +2,8 @@
 // A reader's report: a reason from the fixed list and an optional note for the moderators.
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { REPORT_REASON_LABELS, REPORT_REASONS, type ReportReason } from '@/db/report-reasons';
+import { REPORT_REASONS, type ReportReason } from '@/db/report-reasons';
+import { REPORT_REASON_WORDS } from '@/lib/shared/vocabulary';
 import { ActionRefused, errorMessageOf, unlessRefused } from '@/lib/browser/action-refused';
 import { reportCommentAction } from '@/lib/actions/comments';
 import { REPORT_NOTE_MAX } from '@/lib/shared/comments/comment-rules';
@@ -51,7 +52,7 @@ export function ReportCommentForm({ comment, onClose }: { comment: ThreadComment
                 setMissingReason(false);
               }}
             />
-            {REPORT_REASON_LABELS[value]}
+            {REPORT_REASON_WORDS[value]}
           </label>
         ))}
         {missingReason && <p id={`${id}-reason-error`} className="form-message error" role="alert">Choose a reason.</p>}
