@@ -1,4 +1,4 @@
-// A moderator flags, hides or dismisses the reports of several selected replies at once (the table's BULK_VERBS): all of them, or none.
+// A moderator flags, hides or dismisses the reports of several selected replies at once (the verbs whose MODERATION_VERBS entry has `bulk`): all of them, or none.
 import 'server-only';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -6,7 +6,7 @@ import type { Comment } from '@/db/schema';
 import type { Actor } from '@/lib/shared/auth/actor';
 import { readCommentModerations } from '@/lib/queries/comment-moderation';
 import type { CommentModeration } from '@/lib/shared/moderation/types';
-import { MODERATION_VERBS } from '@/lib/shared/moderation/verbs';
+import { MODERATION_VERBS, type BulkVerbKind } from '@/lib/shared/moderation/verbs';
 import { fail, type Failure, type Result, isFailure } from '@/lib/shared/result';
 import { bulkModerationSchema } from '@/lib/shared/validation/moderation';
 import { parseInput } from '@/lib/shared/validation/parse-input';
@@ -31,7 +31,7 @@ export function bulkModerate(
   if (actor.kind === 'anonymous') return fail('UNAUTHENTICATED', 'Sign in to moderate.');
   const input = parseInput(bulkModerationSchema, raw);
   if (!input.ok) return input;
-  const verb = input.data.action;
+  const verb: BulkVerbKind = input.data.action;
   const decide = decideFor(verb, input.data);
   const at = new Date(options.now ?? Date.now()).toISOString();
 

@@ -6,7 +6,7 @@ import type { BulkVerbKind, ModerationRequest, ModerationRequestOf, ModerationTa
 
 export type Outcome = { moderated: CommentModeration[]; unchanged: number[] };
 
-/** Bulk takes the table's BULK_VERBS only: one transaction for every selected reply. */
+/** Bulk takes the verbs whose MODERATION_VERBS entry has `bulk`: one transaction for every selected reply. */
 export type BulkAction = ModerationRequestOf<BulkVerbKind>;
 
 export async function sendAction(action: ModerationRequest, targets: readonly ModerationTarget[], bulk: boolean): Promise<Outcome> {

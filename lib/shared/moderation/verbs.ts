@@ -112,12 +112,8 @@ export const MODERATION_VERBS = {
   },
 } as const satisfies { [K in ModerationVerbKind]: Verb<K> };
 
+/** The verbs the queue offers on several replies at once: those whose entry has `bulk`. */
 export type BulkVerbKind = { [K in ModerationVerbKind]: (typeof MODERATION_VERBS)[K]['bulk'] extends null ? never : K }[ModerationVerbKind];
-
-/** The verbs the queue offers on several replies at once, in the table's order. */
-export const BULK_VERBS = (Object.keys(MODERATION_VERBS) as ModerationVerbKind[]).filter(
-  (kind): kind is BulkVerbKind => MODERATION_VERBS[kind].bulk !== null,
-);
 
 /** A predicted note cannot be removed yet: it has no stored id. */
 export function isPendingAnnotation(annotation: AnnotationView): boolean {
