@@ -1,7 +1,7 @@
 // Turns log filters into one SQL condition on `moderation_log l`, shared by the viewer, the exports and the summary.
 import { likeContaining } from '@/lib/queries/like-containing';
 import { dayRangeInstants } from './day-range';
-import { OWNER_ONLY_LOG_ACTIONS } from './owner-only-log-actions';
+import { OWNER_ONLY_LOG_ACTIONS } from '../shared/log/owner-only-log-actions';
 import type { LogFilters } from './log-filters';
 
 /** Owners read every note; moderators never an owner-only action's internal note, so they cannot search it either. */

@@ -6,7 +6,7 @@ import type { ActorRole } from '@/db/schema';
 import type { Viewer } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
 import type { LogAction } from '@/lib/log/append-log-entry';
-import { isOwnerOnlyLogAction } from '@/lib/log/owner-only-log-actions';
+import { isOwnerOnlyLogAction } from '@/lib/shared/log/owner-only-log-actions';
 import { LOG_ACTION_WORDS, reasonWords } from '@/lib/shared/vocabulary';
 import { findUnknownLogReference } from '@/lib/log/log-filter-references';
 import { logFilterCondition, type LogAudience } from '@/lib/log/log-filter-sql';

@@ -4,7 +4,7 @@ import { MODERATION_REASONS, type ModerationReason } from '@/db/moderation-reaso
 import type { Role } from '@/db/roles';
 import { readCommentLogState, type CommentLogState } from '@/lib/comments/log-comment-change';
 import type { LogAction } from '@/lib/log/append-log-entry';
-import { isOwnerOnlyLogAction } from '@/lib/log/owner-only-log-actions';
+import { isOwnerOnlyLogAction } from '@/lib/shared/log/owner-only-log-actions';
 import { canonicalJson, computeLogHash, GENESIS_HASH, type HashedLogFields } from '@/lib/log/hash-chain';
 import { seededRandom } from './generate-thread';
 

@@ -1,6 +1,5 @@
 // Which log actions only an owner can take; their internal notes are withheld from moderators reading the log.
-import 'server-only';
-import type { LogAction } from './append-log-entry';
+import type { LogAction } from '@/lib/log/append-log-entry';
 
 /**
  * Actions that need an owner's permission (users, articles, exports). Their internal notes are the
