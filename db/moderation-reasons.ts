@@ -1,16 +1,7 @@
 // Why a moderator flags or hides a comment, and who may read an annotation; free of imports so that client forms can list them.
+// How each reads: lib/shared/vocabulary.ts.
 export const MODERATION_REASONS = ['spam', 'harassment', 'hate', 'misinformation', 'off_topic', 'personal_information', 'other'] as const;
 export type ModerationReason = (typeof MODERATION_REASONS)[number];
-
-export const MODERATION_REASON_LABELS: Readonly<Record<ModerationReason, string>> = {
-  spam: 'Spam',
-  harassment: 'Harassment',
-  hate: 'Hate',
-  misinformation: 'Misinformation',
-  off_topic: 'Off-topic',
-  personal_information: 'Personal information',
-  other: 'Other',
-};
 
 /** An internal annotation is for moderators only; a public one shows under the comment as "Moderator note". */
 export const ANNOTATION_VISIBILITIES = ['internal', 'public'] as const;

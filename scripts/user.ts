@@ -7,7 +7,7 @@ import { migrateDatabase } from '@/db/migrate';
 import type { Role } from '@/db/schema';
 import type { SystemActor } from '@/lib/shared/auth/actor';
 import { findUserIdByEmail } from '@/lib/queries/users';
-import { roleWithArticle } from '@/lib/shared/format/role';
+import { ROLE_IN_A_SENTENCE } from '@/lib/shared/vocabulary';
 import type { Failure } from '@/lib/shared/result';
 import { banUser } from '@/lib/users/ban-user';
 import { changeUserRole } from '@/lib/users/change-user-role';
@@ -159,7 +159,7 @@ async function run(command: Command, values: Partial<Record<OptionName, string |
       }
       case 'set-role': {
         const result = changeUserRole(db, actor, { userId: userIdOf(db, email), role });
-        return result.ok ? { stdout: `${email} is now ${roleWithArticle(result.role)}` } : result;
+        return result.ok ? { stdout: `${email} is now ${ROLE_IN_A_SENTENCE[result.role]}` } : result;
       }
       case 'ban': {
         const result = banUser(db, actor, { userId: userIdOf(db, email), reason });

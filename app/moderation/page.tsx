@@ -6,7 +6,8 @@ import { getDb } from '@/db/client';
 import { requireViewer } from '@/lib/auth/get-viewer';
 import { listArticles } from '@/lib/queries/articles';
 import { readModerationQueueFor } from '@/lib/queries/moderation-queue';
-import { parseQueueQuery, QUEUE_TAB_LABELS } from '@/lib/shared/validation/queue-query';
+import { parseQueueQuery } from '@/lib/shared/validation/queue-query';
+import { QUEUE_TAB_WORDS } from '@/lib/shared/vocabulary';
 import './moderation.css';
 
 export const metadata: Metadata = { title: 'Moderation queue' };
@@ -32,7 +33,7 @@ export default async function ModerationPage({ searchParams }: { searchParams: S
       <h1>Moderation queue</h1>
       {!query.success && <p className="form-message error" role="alert">Showing the Reported tab: {query.message}.</p>}
       <p className="meta">
-        {QUEUE_TAB_LABELS[tab]} replies{articleId !== null && ' on one article'}. The queue refreshes every 5 seconds; press <kbd>?</kbd> for the
+        {QUEUE_TAB_WORDS[tab]} replies{articleId !== null && ' on one article'}. The queue refreshes every 5 seconds; press <kbd>?</kbd> for the
         keyboard shortcuts. Every decision is in the <Link href="/moderation/log">moderation log</Link>.
       </p>
       <ModerationQueue

@@ -2,10 +2,7 @@
 // Role, ban and sign-out-everywhere controls for one user; the server decides, and each form shows what it said.
 import { ActionForm } from '@/components/forms/action-form';
 import { ROLES } from '@/db/roles';
-import { banUserAction } from '@/lib/actions/ban-user';
-import { changeUserRoleAction } from '@/lib/actions/change-user-role';
-import { revokeUserSessionsAction } from '@/lib/actions/revoke-user-sessions';
-import { unbanUserAction } from '@/lib/actions/unban-user';
+import { banUserAction, changeUserRoleAction, revokeUserSessionsAction, unbanUserAction } from '@/lib/actions/users';
 import type { UserListItem } from '@/lib/queries/users';
 import { BAN_REASON_MAX } from '@/lib/shared/validation/account-limits';
 

@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { INITIAL_FORM_STATE } from '@/lib/shared/forms/form-state';
-import { signInAction } from '@/lib/actions/sign-in';
+import { signInAction } from '@/lib/actions/accounts';
 import { FormMessage } from './form-message';
 import { SubmitButton } from './submit-button';
 import { TextField } from './text-field';

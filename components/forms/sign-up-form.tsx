@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { INITIAL_FORM_STATE } from '@/lib/shared/forms/form-state';
-import { signUpAction } from '@/lib/actions/sign-up';
+import { signUpAction } from '@/lib/actions/accounts';
 import { DISPLAY_NAME_MAX, PASSWORD_MAX, PASSWORD_MIN } from '@/lib/shared/validation/account-limits';
 import { FormMessage } from './form-message';
 import { SubmitButton } from './submit-button';

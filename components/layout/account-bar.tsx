@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import type { Viewer } from '@/lib/shared/auth/actor';
 import { can } from '@/lib/shared/auth/permissions';
-import { signOutAction } from '@/lib/actions/sign-out';
+import { signOutAction } from '@/lib/actions/accounts';
 import { SignInLinks } from './sign-in-link';
 
 export function AccountBar({ viewer }: { viewer: Viewer }) {

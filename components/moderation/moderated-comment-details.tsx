@@ -1,10 +1,9 @@
 // What a moderator reads about one reply: the reply it answers, its text (whatever its status), hide and flag details, open reports, notes and earlier actions.
 import { CommentBody } from '@/components/thread/comment-body';
-import { MODERATION_REASON_LABELS } from '@/db/moderation-reasons';
-import { REPORT_REASON_LABELS } from '@/db/report-reasons';
 import { agoLabel } from '@/lib/shared/format/ago';
 import type { ModeratedComment } from '@/lib/shared/moderation/queue-types';
 import { latestActionWords } from './moderation-words';
+import { MODERATION_REASON_WORDS, reasonWords, REPORT_REASON_WORDS } from '@/lib/shared/vocabulary';
 
 type Props = { comment: ModeratedComment; viewerEmail: string; now: number };
 
@@ -29,7 +28,7 @@ export function ModeratedCommentDetails({ comment, viewerEmail, now }: Props) {
       {moderation.hidden && (
         <p className="queue-detail">
           Hidden by {byWhom(moderation.hidden.by, viewerEmail)} {agoLabel(Date.parse(moderation.hidden.at), now)} for{' '}
-          {MODERATION_REASON_LABELS[moderation.hidden.reason]}.
+          {MODERATION_REASON_WORDS[moderation.hidden.reason]}.
           {moderation.hidden.explanation && <> Readers see: <q>{moderation.hidden.explanation}</q>.</>}
           {moderation.hidden.note && <> Internal note: <q>{moderation.hidden.note}</q>.</>}
         </p>
@@ -37,7 +36,7 @@ export function ModeratedCommentDetails({ comment, viewerEmail, now }: Props) {
       {moderation.flag && (
         <p className="queue-detail">
           Flagged by {byWhom(moderation.flag.by, viewerEmail)} {agoLabel(Date.parse(moderation.flag.at), now)} for{' '}
-          {MODERATION_REASON_LABELS[moderation.flag.reason]}.
+          {MODERATION_REASON_WORDS[moderation.flag.reason]}.
           {moderation.flag.note && <> Note: <q>{moderation.flag.note}</q>.</>}
         </p>
       )}
@@ -47,7 +46,7 @@ export function ModeratedCommentDetails({ comment, viewerEmail, now }: Props) {
           <ul>
             {reports.map((report) => (
               <li key={report.id}>
-                <strong>{REPORT_REASON_LABELS[report.reason]}</strong> from <bdi>{report.reporterName}</bdi>,{' '}
+                <strong>{REPORT_REASON_WORDS[report.reason]}</strong> from <bdi>{report.reporterName}</bdi>,{' '}
                 {agoLabel(Date.parse(report.createdAt), now)}
                 {report.note && <>: <q>{report.note}</q></>}
               </li>
@@ -75,7 +74,7 @@ export function ModeratedCommentDetails({ comment, viewerEmail, now }: Props) {
             {log.map((entry) => (
               <li key={entry.id}>
                 {latestActionWords({ ...entry, at: Date.parse(entry.at) }, viewerEmail, now)}
-                {entry.reasonCode && entry.reasonCode in MODERATION_REASON_LABELS && ` (${MODERATION_REASON_LABELS[entry.reasonCode as keyof typeof MODERATION_REASON_LABELS]})`}
+                {entry.reasonCode && entry.reasonCode in MODERATION_REASON_WORDS && ` (${reasonWords(entry.reasonCode)})`}
                 {entry.internalNote && <>: <q>{entry.internalNote}</q></>}
               </li>
             ))}

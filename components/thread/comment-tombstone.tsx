@@ -1,5 +1,5 @@
 // In place of a comment readers no longer get: why the text is gone, and for a hidden one the moderators' reason and public explanation.
-import { MODERATION_REASON_LABELS } from '@/db/moderation-reasons';
+import { MODERATION_REASON_WORDS } from '@/lib/shared/vocabulary';
 import type { CommentView } from '@/lib/shared/thread/types';
 
 const ABSENT_TEXT = {
@@ -14,7 +14,7 @@ export function CommentTombstone({ comment }: { comment: CommentView }) {
     case 'hidden':
       return (
         <div className="comment-tombstone">
-          <p>Hidden by moderators — {MODERATION_REASON_LABELS[comment.hiddenReason]}</p>
+          <p>Hidden by moderators — {MODERATION_REASON_WORDS[comment.hiddenReason]}</p>
           {comment.hiddenExplanation && <p className="hidden-explanation" dir="auto">{comment.hiddenExplanation}</p>}
         </div>
       );

@@ -2,7 +2,7 @@
 // An owner's switch for new comments on this article, with the outcome in words.
 import { useMutation } from '@tanstack/react-query';
 import { errorMessageOf, unlessRefused } from '@/lib/browser/action-refused';
-import { setCommentsOpenAction } from '@/lib/actions/set-comments-open';
+import { setCommentsOpenAction } from '@/lib/actions/moderation';
 import { useThreadControls } from './thread-context';
 
 export function CommentsOpenToggle({ open, onChanged }: { open: boolean; onChanged: (open: boolean) => void }) {

@@ -2,7 +2,7 @@
 // Asks once before the author withdraws a comment, and says what stays: its replies.
 import { useMutation } from '@tanstack/react-query';
 import { errorMessageOf, unlessRefused } from '@/lib/browser/action-refused';
-import { deleteCommentAction } from '@/lib/actions/delete-comment';
+import { deleteCommentAction } from '@/lib/actions/comments';
 import type { ThreadComment } from '@/lib/shared/thread/merge-local-comments';
 import { useThreadControls } from './thread-context';
 

@@ -2,7 +2,7 @@
 // The author's edit, in place of the text: saved against the version they saw, so a change made elsewhere is never overwritten.
 import { useMutation } from '@tanstack/react-query';
 import { errorMessageOf, unlessRefused } from '@/lib/browser/action-refused';
-import { editCommentAction } from '@/lib/actions/edit-comment';
+import { editCommentAction } from '@/lib/actions/comments';
 import type { ThreadComment } from '@/lib/shared/thread/merge-local-comments';
 import { CommentTextForm } from './comment-text-form';
 import { useThreadControls } from './thread-context';

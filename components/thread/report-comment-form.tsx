@@ -2,9 +2,10 @@
 // A reader's report: a reason from the fixed list and an optional note for the moderators.
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { REPORT_REASON_LABELS, REPORT_REASONS, type ReportReason } from '@/db/report-reasons';
+import { REPORT_REASONS, type ReportReason } from '@/db/report-reasons';
+import { REPORT_REASON_WORDS } from '@/lib/shared/vocabulary';
 import { ActionRefused, errorMessageOf, unlessRefused } from '@/lib/browser/action-refused';
-import { reportCommentAction } from '@/lib/actions/report-comment';
+import { reportCommentAction } from '@/lib/actions/comments';
 import { REPORT_NOTE_MAX } from '@/lib/shared/comments/comment-rules';
 import type { ThreadComment } from '@/lib/shared/thread/merge-local-comments';
 import { codePointLength } from '@/lib/shared/validation/unicode';
@@ -51,7 +52,7 @@ export function ReportCommentForm({ comment, onClose }: { comment: ThreadComment
                 setMissingReason(false);
               }}
             />
-            {REPORT_REASON_LABELS[value]}
+            {REPORT_REASON_WORDS[value]}
           </label>
         ))}
         {missingReason && <p id={`${id}-reason-error`} className="form-message error" role="alert">Choose a reason.</p>}

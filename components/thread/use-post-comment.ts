@@ -2,7 +2,7 @@
 // Posting as a mutation: the comment appears at once, marked "Posting…", and is taken back with the reason if the server refuses.
 import { useMutation } from '@tanstack/react-query';
 import { errorMessageOf, unlessRefused } from '@/lib/browser/action-refused';
-import { postCommentAction } from '@/lib/actions/post-comment';
+import { postCommentAction } from '@/lib/actions/comments';
 import type { ThreadComment } from '@/lib/shared/thread/merge-local-comments';
 import { useThreadControls } from './thread-context';
 

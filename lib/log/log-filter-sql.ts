@@ -2,7 +2,7 @@
 import 'server-only';
 import { likeContaining } from '@/db/like-containing';
 import { dayRangeInstants } from './day-range';
-import { OWNER_ONLY_LOG_ACTIONS } from '../shared/log/log-action-labels';
+import { OWNER_ONLY_LOG_ACTIONS } from '../shared/log/owner-only-log-actions';
 import type { LogFilters } from '@/lib/shared/log/log-filters';
 import type { LogAudience } from '@/lib/shared/log/log-page-types';
 

@@ -1,13 +1,13 @@
 // Reads the owners' transparency summary of one period: the log counted by action, reason, article and moderator, and how reports ended and how long they waited.
 import 'server-only';
 import type { Db, Tx } from '@/db/client';
-import { MODERATION_REASON_LABELS, MODERATION_REASONS, type ModerationReason } from '@/db/moderation-reasons';
+import { MODERATION_REASONS, type ModerationReason } from '@/db/moderation-reasons';
 import { prepared } from '@/db/prepared';
 import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
 import { isFailure, type Failure, type Result } from '@/lib/shared/result';
 import { LOG_ACTIONS, type LogAction } from '@/db/log-actions';
-import { LOG_ACTION_LABELS } from '../shared/log/log-action-labels';
+import { LOG_ACTION_WORDS, MODERATION_REASON_WORDS } from '../shared/vocabulary';
 import { dayRangeInstants } from './day-range';
 import { logFilterCondition, type SqlCondition } from './log-filter-sql';
 import { NO_LOG_FILTERS } from '@/lib/shared/log/log-filters';
@@ -30,7 +30,7 @@ function byAction(db: Db | Tx, range: SqlCondition): { rows: number; byAction: A
     rows: total,
     byAction: LOG_ACTIONS.map((action) => {
       const count = counts.get(action) ?? 0;
-      return { action, label: LOG_ACTION_LABELS[action], count, share: share(count, total) };
+      return { action, label: LOG_ACTION_WORDS[action], count, share: share(count, total) };
     }),
   };
 }
@@ -42,7 +42,7 @@ function byReason(db: Db | Tx, range: SqlCondition): ReasonCount[] {
   const count = (reason: ModerationReason, action: string) => rows.find((row) => row.reason === reason && row.action === action)?.n ?? 0;
   return MODERATION_REASONS.map((reason) => ({
     reason,
-    label: MODERATION_REASON_LABELS[reason],
+    label: MODERATION_REASON_WORDS[reason],
     hidden: count(reason, 'comment_hidden'),
     flagged: count(reason, 'comment_flagged'),
   }));

@@ -1,37 +1,19 @@
-// A moderator flags, hides or dismisses the reports of several selected replies at once: all of them, or none.
+// A moderator flags, hides or dismisses the reports of several selected replies at once (the verbs whose MODERATION_VERBS entry has `bulk`): all of them, or none.
 import 'server-only';
 import type { z } from 'zod';
 import type { Db } from '@/db/client';
 import type { Comment } from '@/db/schema';
 import type { Actor } from '@/lib/shared/auth/actor';
 import { readCommentModerations } from '@/lib/queries/comment-moderation';
+import type { CommentModeration } from '@/lib/shared/moderation/types';
+import { MODERATION_VERBS, type BulkVerbKind } from '@/lib/shared/moderation/verbs';
 import { fail, type Failure, type Result, isFailure } from '@/lib/shared/result';
 import { bulkModerationSchema } from '@/lib/shared/validation/moderation';
 import { parseInput } from '@/lib/shared/validation/parse-input';
-import { dismissStep } from './dismiss-reports';
-import { flagStep } from './flag-comment';
-import { hideStep } from './hide-comment';
-import { applyStep, authorizeModerator, loadCommentAtVersion, type DecideStep, type ModerationOptions, type ModerationStep } from './moderation-step';
-import type { CommentModeration } from '../shared/moderation/types';
+import { applyStep, authorizeModerator, loadCommentAtVersion, type ModerationOptions, type ModerationStep } from './moderation-step';
+import { decideFor } from './steps';
 
 export type BulkModerationInput = z.input<typeof bulkModerationSchema>;
-
-const ALREADY: Record<z.output<typeof bulkModerationSchema>['action'], string> = {
-  flag: 'Every selected reply is already flagged.',
-  hide: 'Every selected reply is already hidden.',
-  dismiss: 'None of the selected replies has open reports.',
-};
-
-function decideFor(input: z.output<typeof bulkModerationSchema>): DecideStep {
-  switch (input.action) {
-    case 'flag':
-      return flagStep(input);
-    case 'hide':
-      return hideStep(input);
-    case 'dismiss':
-      return dismissStep(input);
-  }
-}
 
 /**
  * Who: moderators and owners, on up to BULK_MODERATION_MAX replies. Every reply is checked before
@@ -49,7 +31,8 @@ export function bulkModerate(
   if (actor.kind === 'anonymous') return fail('UNAUTHENTICATED', 'Sign in to moderate.');
   const input = parseInput(bulkModerationSchema, raw);
   if (!input.ok) return input;
-  const decide = decideFor(input.data);
+  const verb: BulkVerbKind = input.data.action;
+  const decide = decideFor(verb, input.data);
   const at = new Date(options.now ?? Date.now()).toISOString();
 
   return db.transaction((tx) => {
@@ -59,7 +42,7 @@ export function bulkModerate(
     const unchanged: number[] = [];
     const refused: { commentId: number; failure: Failure }[] = [];
     for (const item of input.data.items) {
-      const comment = loadCommentAtVersion(db, tx, item);
+      const comment = loadCommentAtVersion(tx, item);
       if (isFailure(comment)) {
         refused.push({ commentId: item.commentId, failure: comment });
         continue;
@@ -74,9 +57,9 @@ export function bulkModerate(
       const reasons = refused.map(({ commentId, failure }) => `Reply #${commentId}: ${failure.message}`).join(' ');
       return fail(code, `Nothing was changed. ${reasons}`);
     }
-    if (planned.length === 0) return fail('NO_CHANGE', ALREADY[input.data.action]);
-    for (const { comment, step } of planned) applyStep(db, tx, moderator, comment, step, at, actor.requestId);
-    const fresh = readCommentModerations(db, planned.map(({ comment }) => comment.id));
+    if (planned.length === 0) return fail('NO_CHANGE', MODERATION_VERBS[verb].bulk.alreadyDone);
+    for (const { comment, step } of planned) applyStep(tx, verb, moderator, comment, step, at, actor.requestId);
+    const fresh = readCommentModerations(tx, planned.map(({ comment }) => comment.id));
     return { ok: true, moderated: planned.map(({ comment }) => fresh.get(comment.id)!), unchanged };
   }, { behavior: 'immediate' });
 }

@@ -3,25 +3,22 @@ import 'server-only';
 import type { z } from 'zod';
 import { fail } from '@/lib/shared/result';
 import { flagCommentSchema } from '@/lib/shared/validation/moderation';
-import { moderationAction, type DecideStep } from './moderation-step';
+import { moderationAction, verbStep } from './moderation-step';
 
 export type FlagCommentInput = z.input<typeof flagCommentSchema>;
 
-export function flagStep(input: Pick<z.output<typeof flagCommentSchema>, 'reason' | 'note'>): DecideStep {
-  return (comment, { moderator, at }) => {
-    if (comment.flagReason !== null) return fail('NO_CHANGE', 'This reply is already flagged.');
-    return {
-      action: 'comment_flagged',
-      set: { flagReason: input.reason, flagNote: input.note, flaggedById: moderator.id, flaggedAt: at },
-      reasonCode: input.reason,
-      internalNote: input.note,
-    };
+export const flagStep = verbStep('flag', flagCommentSchema, (input) => (comment, { moderator, at }) => {
+  if (comment.flagReason !== null) return fail('NO_CHANGE', 'This reply is already flagged.');
+  return {
+    set: { flagReason: input.reason, flagNote: input.note, flaggedById: moderator.id, flaggedAt: at },
+    reasonCode: input.reason,
+    internalNote: input.note,
   };
-}
+});
 
 /**
  * Who: moderators and owners. Refuses a reply changed since `version` (CONFLICT), already flagged
  * (NO_CHANGE) or a placeholder. Writes: the flag's reason, note, moderator and time; logs one
  * `comment_flagged` row.
  */
-export const flagComment = moderationAction(flagCommentSchema, flagStep);
+export const flagComment = moderationAction(flagStep);

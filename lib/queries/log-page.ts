@@ -5,9 +5,9 @@ import { prepared } from '@/db/prepared';
 import type { ActorRole } from '@/db/schema';
 import type { Viewer } from '@/lib/shared/auth/actor';
 import { authorizeActor } from '@/lib/auth/authorize-actor';
-import { reasonLabel } from '@/lib/shared/format/state-changes';
 import type { LogAction } from '@/db/log-actions';
-import { isOwnerOnlyLogAction, LOG_ACTION_LABELS } from '@/lib/shared/log/log-action-labels';
+import { isOwnerOnlyLogAction } from '@/lib/shared/log/owner-only-log-actions';
+import { LOG_ACTION_WORDS, reasonWords } from '@/lib/shared/vocabulary';
 import { findUnknownLogReference } from '@/lib/log/log-filter-references';
 import { logFilterCondition } from '@/lib/log/log-filter-sql';
 import type { LogFilters } from '@/lib/shared/log/log-filters';
@@ -80,10 +80,10 @@ function entryOf(row: Row, audience: LogAudience): LogPageEntry {
     at: row.at,
     actor: { id: row.actorId, name: row.actorName, role: row.actorRole },
     action: row.action,
-    actionLabel: LOG_ACTION_LABELS[row.action as LogAction] ?? row.action.replaceAll('_', ' '),
+    actionLabel: LOG_ACTION_WORDS[row.action as LogAction] ?? row.action.replaceAll('_', ' '),
     target: targetOf(row),
     article: row.articleId !== null ? { id: row.articleId, slug: row.articleSlug!, title: row.articleTitle! } : null,
-    reason: row.reasonCode !== null ? { code: row.reasonCode, label: reasonLabel(row.reasonCode) } : null,
+    reason: row.reasonCode !== null ? { code: row.reasonCode, label: reasonWords(row.reasonCode) } : null,
     publicNote: row.publicNote,
     internalNote: withheld ? null : row.internalNote,
     internalNoteWithheld: withheld,

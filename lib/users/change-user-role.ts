@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { users, type Role } from '@/db/schema';
 import type { Actor } from '@/lib/shared/auth/actor';
-import { roleWithArticle } from '@/lib/shared/format/role';
+import { ROLE_IN_A_SENTENCE } from '@/lib/shared/vocabulary';
 import { appendLogEntry } from '@/lib/log/append-log-entry';
 import { fail, type Result } from '@/lib/shared/result';
 import { isLastActiveOwner, withManagedUser } from './with-managed-user';
@@ -16,7 +16,7 @@ import { isLastActiveOwner, withManagedUser } from './with-managed-user';
  */
 export function changeUserRole(db: Db, actor: Actor, input: { userId: number; role: Role }): Result<{ role: Role }> {
   return withManagedUser(db, actor, input.userId, (tx, caller, target) => {
-    if (target.role === input.role) return fail('NO_CHANGE', `${target.email} is already ${roleWithArticle(input.role)}.`);
+    if (target.role === input.role) return fail('NO_CHANGE', `${target.email} is already ${ROLE_IN_A_SENTENCE[input.role]}.`);
     if (isLastActiveOwner(tx, target)) {
       return fail('LAST_OWNER', `${target.email} is the last owner. Make someone else an owner first.`);
     }

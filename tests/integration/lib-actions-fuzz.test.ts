@@ -16,6 +16,7 @@ import { bulkModerate } from '@/lib/moderation/bulk-moderate';
 import { dismissReports } from '@/lib/moderation/dismiss-reports';
 import { flagComment } from '@/lib/moderation/flag-comment';
 import { hideComment } from '@/lib/moderation/hide-comment';
+import { moderateComment } from '@/lib/moderation/moderate-comment';
 import { removeAnnotation } from '@/lib/moderation/remove-annotation';
 import { unflagComment } from '@/lib/moderation/unflag-comment';
 import { unhideComment } from '@/lib/moderation/unhide-comment';
@@ -64,6 +65,10 @@ const ACTIONS: { name: string; perform: Perform; fields: string[] }[] = [
   { name: 'annotateComment', perform: annotateComment, fields: ['commentId', 'version', 'visibility', 'body'] },
   { name: 'removeAnnotation', perform: removeAnnotation, fields: ['commentId', 'version', 'annotationId'] },
   { name: 'dismissReports', perform: dismissReports, fields: ['commentId', 'version', 'note'] },
+  {
+    name: 'moderateComment', perform: moderateComment,
+    fields: ['kind', 'commentId', 'version', 'reason', 'explanation', 'note', 'visibility', 'body', 'annotationId'],
+  },
   { name: 'bulkModerate', perform: bulkModerate, fields: ['action', 'items', 'reason', 'explanation', 'note'] },
   { name: 'setCommentsOpen', perform: setCommentsOpen, fields: ['articleId', 'open'] },
   { name: 'changeUserRole', perform: throughSchema(changeUserRoleSchema, changeUserRole), fields: ['userId', 'role'] },

@@ -1,7 +1,8 @@
 // The single-comment moderation actions (flag, clear a flag, hide, unhide, annotate, remove a note,
 // dismiss reports): who may run them (roles re-read from the database), the rows and the one log
 // row each writes, what each refuses (writing nothing), the CONFLICT that says who changed the reply
-// meanwhile, and that a failure to log rolls the change back.
+// meanwhile, that a failure to log rolls the change back, and that moderateComment, the one entry
+// point the browser calls, runs each verb by its kind.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '@/lib/shared/auth/actor';
 import { editComment } from '@/lib/comments/edit-comment';
@@ -10,10 +11,13 @@ import { annotateComment } from '@/lib/moderation/annotate-comment';
 import { dismissReports } from '@/lib/moderation/dismiss-reports';
 import { flagComment } from '@/lib/moderation/flag-comment';
 import { hideComment } from '@/lib/moderation/hide-comment';
+import { moderateComment } from '@/lib/moderation/moderate-comment';
+import { MODERATION_STEPS } from '@/lib/moderation/steps';
 import { removeAnnotation } from '@/lib/moderation/remove-annotation';
 import { unflagComment } from '@/lib/moderation/unflag-comment';
 import { unhideComment } from '@/lib/moderation/unhide-comment';
 import { readCommentModeration } from '@/lib/queries/comment-moderation';
+import { MODERATION_VERBS } from '@/lib/shared/moderation/verbs';
 import { anonymousActor, logRows, systemActor, userActor } from '@/tests/support/accounts';
 import {
   annotationRows,
@@ -605,5 +609,49 @@ describe('a failure to log rolls the change back', () => {
     breakLogging(temp.db);
     expect(() => run(annotateComment, moderator(), { visibility: 'public', body: 'Never saved' })).toThrow('forced');
     expect(annotationRows(temp.db)).toEqual([]);
+  });
+});
+
+describe('moderateComment: every verb through one entry point, by its kind', () => {
+  it('has a step for every verb in the table, each for its own kind', () => {
+    expect(Object.keys(MODERATION_STEPS).sort()).toEqual(Object.keys(MODERATION_VERBS).sort());
+    for (const [kind, step] of Object.entries(MODERATION_STEPS)) expect(step.kind).toBe(kind);
+  });
+
+  it.each(CASES)('$name: the same change and log row as its own function', (c) => {
+    const extra = c.prepare(temp.db, scene);
+    const result = moderateComment(temp.db, moderator(), { kind: c.kind, commentId: scene.reply, version: 1, ...c.input, ...extra }, { now: AT });
+
+    expect(result).toEqual({ ok: true, moderation: readCommentModeration(temp.db, scene.reply) });
+    expect(result).toMatchObject({ ok: true, moderation: { version: 2 } });
+    expect(c.logAction).toBe(MODERATION_VERBS[c.kind].logAction);
+    expect(readableLogRows(temp.db).at(-1)).toMatchObject({
+      action: c.logAction,
+      ...c.logged,
+      previous_state: logState(REPLY_TEXT, c.before),
+      new_state: logState(REPLY_TEXT, { version: 2, ...c.after }),
+    });
+  });
+
+  it('refuses an unknown or missing kind as INVALID_INPUT, writing nothing', () => {
+    for (const kind of ['explode', undefined, 'toString']) {
+      expectRefusedWritingNothing(
+        temp.db,
+        () => moderateComment(temp.db, moderator(), { kind, commentId: scene.reply, version: 1, reason: 'spam' }, { now: AT }),
+        expect.objectContaining({ ok: false, code: 'INVALID_INPUT' }),
+      );
+    }
+  });
+
+  it('validates the fields with the kind’s own schema', () => {
+    expectRefusedWritingNothing(
+      temp.db,
+      () => moderateComment(temp.db, moderator(), { kind: 'flag', commentId: scene.reply, version: 1 }, { now: AT }),
+      invalid('reason', 'Choose a reason.'),
+    );
+  });
+
+  it('tells an anonymous visitor to sign in before reading the request', () => {
+    expectRefusedWritingNothing(temp.db, () => moderateComment(temp.db, anonymousActor(), { kind: 'explode' }), refusal('UNAUTHENTICATED', 'Sign in to moderate.'));
   });
 });

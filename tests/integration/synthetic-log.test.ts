@@ -1,7 +1,7 @@
 // The synthetic log generator: a chain verifyLogChain accepts, shaped like the real log, reproducible from its seed.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendLogEntry } from '@/lib/log/append-log-entry';
-import { isOwnerOnlyLogAction } from '@/lib/shared/log/log-action-labels';
+import { isOwnerOnlyLogAction } from '@/lib/shared/log/owner-only-log-actions';
 import { verifyLogChain } from '@/lib/ops/log-verify/verify-log-chain';
 import { appendSyntheticLog, SYNTHETIC_COMMON_WORD } from '@/lib/ops/synthetic/generate-log';
 import { insertUser, logRows, type LogRow } from '@/tests/support/accounts';

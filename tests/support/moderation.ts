@@ -13,6 +13,7 @@ import { hideComment } from '@/lib/moderation/hide-comment';
 import type { ModerationOptions } from '@/lib/moderation/moderation-step';
 import { removeAnnotation } from '@/lib/moderation/remove-annotation';
 import type { CommentModeration } from '@/lib/shared/moderation/types';
+import type { ModerationVerbKind } from '@/lib/shared/moderation/verbs';
 import { unflagComment } from '@/lib/moderation/unflag-comment';
 import { unhideComment } from '@/lib/moderation/unhide-comment';
 import type { Result } from '@/lib/shared/result';
@@ -122,6 +123,8 @@ type SingleAction = (db: Db, actor: Actor, raw: never, options?: ModerationOptio
 /** One single-comment action, a valid input for it and what it records, run on the scene's reply. */
 export type ModerationCase = {
   name: string;
+  /** The verb, as moderateComment takes it. */
+  kind: ModerationVerbKind;
   /** Puts the reply in the state the action applies to, by SQL (its version stays 1); returns input fields this needs. */
   prepare: (db: Db, scene: ModerationScene) => Record<string, unknown>;
   input: Record<string, unknown>;
@@ -139,6 +142,7 @@ const OPEN = { open_reports: 2 };
 export const MODERATION_CASES: ModerationCase[] = [
   {
     name: 'flag',
+    kind: 'flag',
     prepare: () => ({}),
     input: { reason: 'misinformation', note: 'Check the numbers' },
     perform: flagComment,
@@ -149,6 +153,7 @@ export const MODERATION_CASES: ModerationCase[] = [
   },
   {
     name: 'unflag',
+    kind: 'unflag',
     prepare: (db, scene) => (flagBySql(db, scene.reply, scene.ids.moderator), {}),
     input: { note: 'Checked, fine' },
     perform: unflagComment,
@@ -159,6 +164,7 @@ export const MODERATION_CASES: ModerationCase[] = [
   },
   {
     name: 'hide',
+    kind: 'hide',
     prepare: (db, scene) => (flagBySql(db, scene.reply, scene.ids.moderator), {}),
     input: { reason: 'personal_information', explanation: 'It gave a phone number.', note: 'Second time this week' },
     perform: hideComment,
@@ -169,6 +175,7 @@ export const MODERATION_CASES: ModerationCase[] = [
   },
   {
     name: 'unhide',
+    kind: 'unhide',
     prepare: (db, scene) => (hideBySql(db, scene.reply, scene.ids.moderator), {}),
     input: { note: 'Appeal accepted' },
     perform: unhideComment,
@@ -179,6 +186,7 @@ export const MODERATION_CASES: ModerationCase[] = [
   },
   {
     name: 'annotate internally',
+    kind: 'annotate',
     prepare: () => ({}),
     input: { visibility: 'internal', body: 'Known troll account' },
     perform: annotateComment,
@@ -189,6 +197,7 @@ export const MODERATION_CASES: ModerationCase[] = [
   },
   {
     name: 'annotate publicly',
+    kind: 'annotate',
     prepare: () => ({}),
     input: { visibility: 'public', body: 'The figure quoted is from 2019.' },
     perform: annotateComment,
@@ -199,6 +208,7 @@ export const MODERATION_CASES: ModerationCase[] = [
   },
   {
     name: 'remove an annotation',
+    kind: 'removeAnnotation',
     prepare: (db, scene) => ({ annotationId: insertAnnotation(db, scene.reply, scene.ids.moderator, 'public', 'Outdated note') }),
     input: {},
     perform: removeAnnotation,
@@ -209,6 +219,7 @@ export const MODERATION_CASES: ModerationCase[] = [
   },
   {
     name: 'dismiss reports',
+    kind: 'dismiss',
     prepare: () => ({}),
     input: { note: 'Not abusive' },
     perform: dismissReports,

@@ -1,6 +1,6 @@
 // The queue's own actions laid over the server's cards: the overlay wins until the server shows its version, cards keep their first place.
 import { describe, expect, it } from 'vitest';
-import { predictModeration } from '@/lib/shared/moderation/moderation-request';
+import { predictModeration } from '@/lib/shared/moderation/verbs';
 import { applyOverlay, dropCaughtUp, mergeShownCards, orderCards, type Overlay } from '@/components/moderation/queue/queue-overlay';
 import type { CommentModeration } from '@/lib/shared/moderation/types';
 import type { QueueCard } from '@/lib/shared/moderation/queue-types';

@@ -1,7 +1,8 @@
 'use client';
 // The moderation reasons as a radio group: digits 1–7 pick a reason while focus is in it, Enter submits the form.
 import { forwardRef, useRef, type KeyboardEvent } from 'react';
-import { MODERATION_REASON_LABELS, MODERATION_REASONS, type ModerationReason } from '@/db/moderation-reasons';
+import { MODERATION_REASONS, type ModerationReason } from '@/db/moderation-reasons';
+import { MODERATION_REASON_WORDS } from '@/lib/shared/vocabulary';
 
 type Props = {
   legend: string;
@@ -47,7 +48,7 @@ export const ReasonChoice = forwardRef<HTMLFieldSetElement, Props>(function Reas
             onChange={() => onChange(reason)}
             onKeyDown={keys}
           />
-          <kbd className="choice-key" aria-hidden="true">{index + 1}</kbd> {MODERATION_REASON_LABELS[reason]}
+          <kbd className="choice-key" aria-hidden="true">{index + 1}</kbd> {MODERATION_REASON_WORDS[reason]}
         </label>
       ))}
       {error && <p id={errorId} className="form-message error" role="alert">{error}</p>}

@@ -1,8 +1,8 @@
 // The log viewer's filters as a plain GET form: it works without JavaScript and leaves every filter in the URL.
 import Link from 'next/link';
-import { MODERATION_REASON_LABELS, MODERATION_REASONS } from '@/db/moderation-reasons';
+import { MODERATION_REASONS } from '@/db/moderation-reasons';
 import { LOG_ACTIONS } from '@/db/log-actions';
-import { LOG_ACTION_LABELS } from '@/lib/shared/log/log-action-labels';
+import { LOG_ACTION_WORDS, MODERATION_REASON_WORDS } from '@/lib/shared/vocabulary';
 import { LOG_SEARCH_MAX, LOG_SEARCH_MIN, type LOG_FILTER_KEYS } from '@/lib/shared/log/log-filters';
 import type { LogActorChoice } from '@/lib/shared/log/log-page-types';
 import { LOG_PATH } from './log-view-href';
@@ -51,14 +51,14 @@ export function LogFilterForm({ values, articles, actors, summary }: Props) {
           <label htmlFor="log-action">Action</label>
           <select id="log-action" name="action" defaultValue={values.action}>
             <option value="">Any action</option>
-            {LOG_ACTIONS.map((action) => <option key={action} value={action}>{LOG_ACTION_LABELS[action]}</option>)}
+            {LOG_ACTIONS.map((action) => <option key={action} value={action}>{LOG_ACTION_WORDS[action]}</option>)}
           </select>
         </p>
         <p className="log-field">
           <label htmlFor="log-reason">Reason</label>
           <select id="log-reason" name="reason" defaultValue={values.reason}>
             <option value="">Any reason</option>
-            {MODERATION_REASONS.map((reason) => <option key={reason} value={reason}>{MODERATION_REASON_LABELS[reason]}</option>)}
+            {MODERATION_REASONS.map((reason) => <option key={reason} value={reason}>{MODERATION_REASON_WORDS[reason]}</option>)}
           </select>
         </p>
         <p className="log-field">

@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { countLabel } from '@/lib/shared/format/count';
 import type { LogAction } from '@/db/log-actions';
-import { LOG_ACTION_LABELS } from '@/lib/shared/log/log-action-labels';
+import { LOG_ACTION_WORDS } from '@/lib/shared/vocabulary';
 import { durationLabel } from '@/lib/shared/log/transparency-summary-duration';
 import type { ModeratorCount, TransparencySummary } from '@/lib/shared/log/transparency-summary-types';
 
@@ -87,7 +87,7 @@ export function TransparencySummaryTables({ summary }: { summary: TransparencySu
       {summary.moderators.length > 0 ? (
         <SummaryTable
           caption="Moderators and owners (role at their latest action in the period)"
-          columns={['Who', 'Role', 'All actions', ...MODERATOR_COLUMNS.map((action) => LOG_ACTION_LABELS[action]), 'Other']}
+          columns={['Who', 'Role', 'All actions', ...MODERATOR_COLUMNS.map((action) => LOG_ACTION_WORDS[action]), 'Other']}
         >
           {summary.moderators.map((moderator) => (
             <tr key={moderator.actorId ?? 'system'}>

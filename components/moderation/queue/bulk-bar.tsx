@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { FlagCommentForm, HideCommentForm } from '@/components/moderation/forms/reasoned-action-form';
 import { countLabel } from '@/lib/shared/format/count';
+import { MODERATION_VERBS } from '@/lib/shared/moderation/verbs';
 import type { BulkAction } from './send-action';
 
 type Props = { count: number; error: string | null; onAct: (action: BulkAction) => void; onClear: () => void };
@@ -17,9 +18,9 @@ export function BulkBar({ count, error, onAct, onClear }: Props) {
     <section className="queue-bulk" aria-label="Bulk actions">
       <p><strong>{countLabel(count, 'reply', 'replies')} selected.</strong></p>
       <div className="queue-actions">
-        <button type="button" aria-expanded={form === 'flag'} onClick={() => setForm('flag')}>Flag selected</button>
-        <button type="button" aria-expanded={form === 'hide'} onClick={() => setForm('hide')}>Hide selected</button>
-        <button type="button" onClick={() => act({ kind: 'dismiss' })}>Dismiss reports on selected</button>
+        <button type="button" aria-expanded={form === 'flag'} onClick={() => setForm('flag')}>{MODERATION_VERBS.flag.bulk.label}</button>
+        <button type="button" aria-expanded={form === 'hide'} onClick={() => setForm('hide')}>{MODERATION_VERBS.hide.bulk.label}</button>
+        <button type="button" onClick={() => act({ kind: 'dismiss' })}>{MODERATION_VERBS.dismiss.bulk.label}</button>
         <button type="button" className="secondary" onClick={onClear}>Clear selection</button>
       </div>
       {form === 'flag' && <FlagCommentForm pending={false} error={null} onCancel={() => setForm(null)} onSubmit={(values) => act({ kind: 'flag', ...values })} />}

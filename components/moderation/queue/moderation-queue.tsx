@@ -7,10 +7,11 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { countLabel } from '@/lib/shared/format/count';
 import { QUEUE_TAB_ORDER, type ModerationQueuePage, type QueueCard as QueueCardData } from '@/lib/shared/moderation/queue-types';
-import { QUEUE_INCLUDE_MAX, QUEUE_TAB_LABELS, QUEUE_TABS, type QueueTab } from '@/lib/shared/validation/queue-query';
+import { QUEUE_INCLUDE_MAX, QUEUE_TABS, type QueueTab } from '@/lib/shared/validation/queue-query';
+import { QUEUE_TAB_WORDS } from '@/lib/shared/vocabulary';
 import { BulkBar } from './bulk-bar';
 import { fetchQueue, queueQueryKey } from './fetch-queue';
-import type { ModerationRequest } from '@/lib/shared/moderation/moderation-request';
+import type { ModerationRequest } from '@/lib/shared/moderation/verbs';
 import { QueueCard, type CardForm } from './queue-card';
 import { applyOverlay, dropCaughtUp, mergeShownCards, orderCards, type ShownCard } from './queue-overlay';
 import { ShortcutsDialog } from './shortcuts-dialog';
@@ -190,7 +191,7 @@ export function ModerationQueue({ initial, tab, articleId, articles, viewerEmail
           {QUEUE_TABS.map((each) => (
             <li key={each}>
               <Link href={filterQuery(each)} aria-current={each === tab ? 'page' : undefined}>
-                {QUEUE_TAB_LABELS[each]} <span className="queue-count">({counts[each].toLocaleString('en-US')})</span>
+                {QUEUE_TAB_WORDS[each]} <span className="queue-count">({counts[each].toLocaleString('en-US')})</span>
               </Link>
             </li>
           ))}
@@ -236,7 +237,7 @@ export function ModerationQueue({ initial, tab, articleId, articles, viewerEmail
       {cards.length === 0 ? (
         <p className="queue-empty">Nothing to review here{articleId !== null && ' for this article'}.</p>
       ) : (
-        <ol className="queue-cards" aria-label={`${QUEUE_TAB_LABELS[tab]} replies, ${countLabel(cards.length, 'card', 'cards')}`}>
+        <ol className="queue-cards" aria-label={`${QUEUE_TAB_WORDS[tab]} replies, ${countLabel(cards.length, 'card', 'cards')}`}>
           {cards.map((card) => {
             const id = card.moderation.commentId;
             return (

@@ -8,7 +8,7 @@ import { ModerationBadges } from '@/components/moderation/forms/moderation-badge
 import { ModeratedCommentDetails } from '@/components/moderation/moderated-comment-details';
 import { latestActionWords, stateWords } from '@/components/moderation/moderation-words';
 import { formatCommentTime } from '@/lib/shared/format/date';
-import type { ModerationRequest } from '@/lib/shared/moderation/moderation-request';
+import { MODERATION_VERBS, type ModerationRequest } from '@/lib/shared/moderation/verbs';
 import type { ShownCard } from './queue-overlay';
 
 export type CardForm = 'hide' | 'flag' | 'annotate';
@@ -75,17 +75,17 @@ export function QueueCard({ card, viewerEmail, now, selected, form, error, onSel
       <ModeratedCommentDetails comment={card} viewerEmail={viewerEmail} now={now} />
       <div className="queue-actions" role="group" aria-label="Actions">
         {moderation.status === 'hidden' ? (
-          <button type="button" onClick={actOn({ kind: 'unhide' })}>Unhide <kbd>u</kbd></button>
+          <button type="button" onClick={actOn({ kind: 'unhide' })}>{MODERATION_VERBS.unhide.label} <kbd>u</kbd></button>
         ) : (
-          <button type="button" onClick={() => onOpenForm('hide')} disabled={absent} aria-expanded={form === 'hide'}>Hide <kbd>h</kbd></button>
+          <button type="button" onClick={() => onOpenForm('hide')} disabled={absent} aria-expanded={form === 'hide'}>{MODERATION_VERBS.hide.label} <kbd>h</kbd></button>
         )}
         {moderation.flag ? (
-          <button type="button" onClick={actOn({ kind: 'unflag' })}>Clear flag <kbd>f</kbd></button>
+          <button type="button" onClick={actOn({ kind: 'unflag' })}>{MODERATION_VERBS.unflag.label} <kbd>f</kbd></button>
         ) : (
-          <button type="button" onClick={() => onOpenForm('flag')} aria-expanded={form === 'flag'}>Flag <kbd>f</kbd></button>
+          <button type="button" onClick={() => onOpenForm('flag')} aria-expanded={form === 'flag'}>{MODERATION_VERBS.flag.label} <kbd>f</kbd></button>
         )}
-        {moderation.openReports > 0 && <button type="button" onClick={actOn({ kind: 'dismiss' })}>Dismiss reports <kbd>d</kbd></button>}
-        <button type="button" onClick={() => onOpenForm('annotate')} aria-expanded={form === 'annotate'}>Annotate <kbd>a</kbd></button>
+        {moderation.openReports > 0 && <button type="button" onClick={actOn({ kind: 'dismiss' })}>{MODERATION_VERBS.dismiss.label} <kbd>d</kbd></button>}
+        <button type="button" onClick={() => onOpenForm('annotate')} aria-expanded={form === 'annotate'}>{MODERATION_VERBS.annotate.label} <kbd>a</kbd></button>
         <Link href={`/articles/${article.slug}/comments/${moderation.commentId}`}>Open in thread <kbd>o</kbd></Link>
       </div>
       {form === 'hide' && (

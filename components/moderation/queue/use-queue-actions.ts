@@ -4,8 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorMessageOf } from '@/lib/browser/action-refused';
 import type { CommentModeration } from '@/lib/shared/moderation/types';
-import { predictModeration, type ModerationRequest } from '@/lib/shared/moderation/moderation-request';
-import { closesReports, LOG_ACTION_OF } from './queue-action-effects';
+import { MODERATION_VERBS, predictModeration, type ModerationRequest } from '@/lib/shared/moderation/verbs';
 import type { Overlay, Overlays } from './queue-overlay';
 import { sendAction, type Outcome } from './send-action';
 
@@ -25,13 +24,14 @@ export function useQueueActions(queryKey: readonly unknown[], viewerEmail: strin
       await queryClient.cancelQueries({ queryKey });
       const at = Date.now();
       const atIso = new Date(at).toISOString();
+      const verb = MODERATION_VERBS[action.kind];
       setOverlays((previous) => {
         const next = new Map(previous);
         for (const target of targets) {
           next.set(target.commentId, {
             moderation: predictModeration(target, action, viewerEmail, atIso),
-            reportsClosed: closesReports(action) || (previous.get(target.commentId)?.reportsClosed ?? false),
-            action: LOG_ACTION_OF[action.kind],
+            reportsClosed: verb.closesReports || (previous.get(target.commentId)?.reportsClosed ?? false),
+            action: verb.logAction,
             at,
             version: target.version + 1,
             pending: true,

@@ -1,7 +1,7 @@
 // A reply's notes as moderators see them: public ones (which readers see as "Moderator note") and internal ones, each removable.
 import { useId } from 'react';
 import type { AnnotationView } from '@/lib/shared/moderation/types';
-import { isPendingAnnotation } from '@/lib/shared/moderation/moderation-request';
+import { isPendingAnnotation, MODERATION_VERBS } from '@/lib/shared/moderation/verbs';
 import { CommentBody } from '../comment-body';
 import { Who } from './moderation-state';
 
@@ -27,7 +27,7 @@ export function AnnotationList({ annotations, busy, onRemove }: Props) {
               aria-disabled={busy || undefined}
               onClick={() => !busy && onRemove(annotation.id)}
             >
-              Remove note
+              {MODERATION_VERBS.removeAnnotation.label}
             </button>
           )}
         </li>

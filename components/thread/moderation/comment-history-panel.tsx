@@ -2,9 +2,10 @@
 // A reply's History for moderators: every logged change to it, newest first, and the texts its author's edits replaced.
 import { useQuery } from '@tanstack/react-query';
 import { formatCommentTime } from '@/lib/shared/format/date';
-import { reasonLabel, stateChanges } from '@/lib/shared/format/state-changes';
-import { COMMENT_LOG_ACTION_LABELS } from '@/lib/shared/moderation/comment-log-labels';
+import { stateChanges } from '@/lib/shared/format/state-changes';
 import type { CommentLogEntry } from '@/lib/shared/moderation/types';
+import { commentChangeWords } from '@/lib/shared/moderation/verbs';
+import { reasonWords } from '@/lib/shared/vocabulary';
 import { CommentBody } from '../comment-body';
 import { commentHistoryKey, fetchCommentHistory } from './fetch-comment-history';
 
@@ -60,11 +61,11 @@ function HistoryEntry({ entry }: { entry: CommentLogEntry }) {
       <p>
         <time dateTime={entry.at}>{formatCommentTime(entry.at)}</time>
         {' · '}
-        <strong>{COMMENT_LOG_ACTION_LABELS[entry.action] ?? entry.action.replaceAll('_', ' ')}</strong>
+        <strong>{commentChangeWords(entry.action)}</strong>
         {' · '}
         <bdi>{entry.actorName}</bdi> ({entry.actorRole})
       </p>
-      {entry.reasonCode && <p>Reason: {reasonLabel(entry.reasonCode)}</p>}
+      {entry.reasonCode && <p>Reason: {reasonWords(entry.reasonCode)}</p>}
       {entry.publicNote && <p dir="auto">Public note: {entry.publicNote}</p>}
       {entry.internalNote && <p dir="auto">Internal note: {entry.internalNote}</p>}
       {changes.length > 0 && (

@@ -1,7 +1,7 @@
 // What moderators see of a reply beyond what readers do: the text readers no longer get, dimmed, and who hid or flagged it, when and why.
-import { MODERATION_REASON_LABELS } from '@/db/moderation-reasons';
 import { formatCommentTime } from '@/lib/shared/format/date';
 import type { CommentModeration, DoneBy } from '@/lib/shared/moderation/types';
+import { MODERATION_REASON_WORDS } from '@/lib/shared/vocabulary';
 import { CommentBody } from '../comment-body';
 
 const GONE_TEXT_LABEL = {
@@ -22,7 +22,7 @@ export function ModerationState({ moderation }: { moderation: CommentModeration 
       {hidden && (
         <div className="moderation-detail">
           <p>
-            Hidden by <Who done={hidden} /> — {MODERATION_REASON_LABELS[hidden.reason]}
+            Hidden by <Who done={hidden} /> — {MODERATION_REASON_WORDS[hidden.reason]}
           </p>
           {hidden.explanation && <p dir="auto">Public explanation: {hidden.explanation}</p>}
           {hidden.note && <p dir="auto">Internal note: {hidden.note}</p>}
@@ -31,7 +31,7 @@ export function ModerationState({ moderation }: { moderation: CommentModeration 
       {flag && (
         <div className="moderation-detail">
           <p>
-            Flagged by <Who done={flag} /> — {MODERATION_REASON_LABELS[flag.reason]}
+            Flagged by <Who done={flag} /> — {MODERATION_REASON_WORDS[flag.reason]}
           </p>
           {flag.note && <p dir="auto">Internal note: {flag.note}</p>}
         </div>

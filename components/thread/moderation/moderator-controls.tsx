@@ -4,7 +4,7 @@ import { useRef, useState, type MouseEvent } from 'react';
 import { AnnotateCommentForm } from '@/components/moderation/forms/annotate-comment-form';
 import { FlagCommentForm, HideCommentForm } from '@/components/moderation/forms/reasoned-action-form';
 import type { CommentModeration } from '@/lib/shared/moderation/types';
-import type { ModerationRequest } from '@/lib/shared/moderation/moderation-request';
+import { MODERATION_VERBS, type ModerationRequest } from '@/lib/shared/moderation/verbs';
 import { AnnotationList } from './annotation-list';
 import { CommentHistoryPanel } from './comment-history-panel';
 import { ModerationState } from './moderation-state';
@@ -58,18 +58,18 @@ export function ModeratorControls({ moderation }: { moderation: CommentModeratio
       />
       <div className="comment-actions moderator-actions">
         {actionable && (flag ? (
-          <button type="button" aria-disabled={action.pending || undefined} onClick={(event) => now({ kind: 'unflag' }, event)}>Clear flag</button>
+          <button type="button" aria-disabled={action.pending || undefined} onClick={(event) => now({ kind: 'unflag' }, event)}>{MODERATION_VERBS.unflag.label}</button>
         ) : (
-          <button type="button" aria-expanded={panel === 'flag'} onClick={(event) => toggle('flag', event)}>Flag</button>
+          <button type="button" aria-expanded={panel === 'flag'} onClick={(event) => toggle('flag', event)}>{MODERATION_VERBS.flag.label}</button>
         ))}
         {/* One slot for both, so the button that hid the reply is the one that offers to unhide it, and keeps focus. */}
         {status === 'hidden' ? (
-          <button type="button" aria-disabled={action.pending || undefined} onClick={(event) => now({ kind: 'unhide' }, event)}>Unhide</button>
+          <button type="button" aria-disabled={action.pending || undefined} onClick={(event) => now({ kind: 'unhide' }, event)}>{MODERATION_VERBS.unhide.label}</button>
         ) : status === 'visible' ? (
-          <button type="button" aria-expanded={panel === 'hide'} onClick={(event) => toggle('hide', event)}>Hide</button>
+          <button type="button" aria-expanded={panel === 'hide'} onClick={(event) => toggle('hide', event)}>{MODERATION_VERBS.hide.label}</button>
         ) : null}
         {actionable && (
-          <button type="button" ref={annotateButton} aria-expanded={panel === 'annotate'} onClick={(event) => toggle('annotate', event)}>Annotate</button>
+          <button type="button" ref={annotateButton} aria-expanded={panel === 'annotate'} onClick={(event) => toggle('annotate', event)}>{MODERATION_VERBS.annotate.label}</button>
         )}
         <button type="button" aria-expanded={panel === 'history'} onClick={(event) => toggle('history', event)}>History</button>
       </div>

@@ -1,9 +1,9 @@
 'use client';
 // A moderator's action on one reply as a mutation: the card changes at once, takes the server's answer, or goes back and says why.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { moderateCommentAction } from '@/lib/actions/moderation';
 import { ActionRefused, errorMessageOf, unlessRefused } from '@/lib/browser/action-refused';
-import { predictModeration, type ModerationRequest } from '@/lib/shared/moderation/moderation-request';
-import { sendModeration } from '@/lib/browser/send-moderation';
+import { predictModeration, type ModerationRequest } from '@/lib/shared/moderation/verbs';
 import type { CommentModeration } from '@/lib/shared/moderation/types';
 import { applyModeration } from '@/lib/shared/thread/apply-moderation';
 import { findThreadComment, patchThreadComment } from '@/lib/shared/thread/patch-thread-comment';
@@ -29,7 +29,7 @@ export function useModerateComment(moderation: CommentModeration) {
     queryClient.setQueryData<{ pages: ThreadResponse[] }>(thread.queryKey, (data) => data && patchThreadComment(data, commentId, update));
 
   const mutation = useMutation({
-    mutationFn: async ({ request, commentId, version }: Sent) => unlessRefused(await sendModeration(request, { commentId, version })).moderation,
+    mutationFn: async ({ request, commentId, version }: Sent) => unlessRefused(await moderateCommentAction({ ...request, commentId, version })).moderation,
     onMutate: async ({ request }: Sent) => {
       // A refresh landing now would put the old state back over the change being shown.
       await queryClient.cancelQueries({ queryKey: thread.queryKey });

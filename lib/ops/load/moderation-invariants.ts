@@ -21,7 +21,7 @@ export type LoadOutcome = {
 /** How many broken rows or comments a message names before it says "and N more". */
 const EXAMPLES = 5;
 
-const LOADED_ACTIONS = Object.values(MODERATION_LOAD_ACTIONS);
+const LOADED_ACTIONS: readonly string[] = MODERATION_LOAD_ACTIONS;
 
 type LoggedChange = { id: number; target_id: number | null; action: string; version: number | null };
 

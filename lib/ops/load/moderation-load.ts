@@ -3,26 +3,18 @@
 import 'server-only';
 import Database from 'better-sqlite3';
 import { MODERATION_REASONS } from '@/db/moderation-reasons';
+import { MODERATION_VERBS, type TargetedModerationRequest } from '@/lib/shared/moderation/verbs';
 import { runActionLoad, type ActionLoadOptions, type LoadRun } from './action-load';
 
-/** The log action each kind of request records when it succeeds. */
-export const MODERATION_LOAD_ACTIONS = {
-  hide: 'comment_hidden',
-  unhide: 'comment_unhidden',
-  flag: 'comment_flagged',
-} as const;
+const KINDS = ['hide', 'unhide', 'flag'] as const;
+export type ModerationLoadKind = (typeof KINDS)[number];
+export type ModerationLogAction = (typeof MODERATION_VERBS)[ModerationLoadKind]['logAction'];
 
-export type ModerationLoadKind = keyof typeof MODERATION_LOAD_ACTIONS;
-export type ModerationLogAction = (typeof MODERATION_LOAD_ACTIONS)[ModerationLoadKind];
+/** The log actions the load's requests record when they succeed. */
+export const MODERATION_LOAD_ACTIONS: readonly ModerationLogAction[] = KINDS.map((kind) => MODERATION_VERBS[kind].logAction);
 
-/** The server action each kind sends, by its exported name in the build's manifest. */
-const ACTION_NAMES: Record<ModerationLoadKind, string> = {
-  hide: 'hideCommentAction',
-  unhide: 'unhideCommentAction',
-  flag: 'flagCommentAction',
-};
-
-const KINDS = Object.keys(MODERATION_LOAD_ACTIONS) as ModerationLoadKind[];
+/** The one server action every verb is sent to, by its exported name in the build's manifest. */
+const ACTION_NAME = 'moderateCommentAction';
 
 /** One success the server acknowledged: the comment, what was done and the version it made. */
 export type AcknowledgedModeration = { commentId: number; action: ModerationLogAction; version: number; at: number };
@@ -44,15 +36,15 @@ export type ModerationLoadOptions = ActionLoadOptions & {
 export type ModerationLoadResult = LoadRun<AcknowledgedModeration>;
 
 /** The arguments the UI sends for `kind` on a comment at `version`. */
-export function moderationArgs(kind: ModerationLoadKind, commentId: number, version: number, random: () => number): unknown[] {
+export function moderationArgs(kind: ModerationLoadKind, commentId: number, version: number, random: () => number): [TargetedModerationRequest] {
   const reason = MODERATION_REASONS[Math.floor(random() * MODERATION_REASONS.length)]!;
   switch (kind) {
     case 'hide':
-      return [{ commentId, version, reason, explanation: 'Removed during a load test.', note: 'load' }];
+      return [{ kind, commentId, version, reason, explanation: 'Removed during a load test.', note: 'load' }];
     case 'unhide':
-      return [{ commentId, version, note: 'load' }];
+      return [{ kind, commentId, version }];
     case 'flag':
-      return [{ commentId, version, reason, note: 'load' }];
+      return [{ kind, commentId, version, reason, note: 'load' }];
   }
 }
 
@@ -83,11 +75,8 @@ function versionTracker(dbFile: string, commentIds: readonly number[]) {
 export async function runModerationLoad(options: ModerationLoadOptions): Promise<ModerationLoadResult> {
   if (options.moderatorCookies.length === 0) throw new Error('the moderation load needs at least one moderator cookie');
   if (options.commentIds.length === 0) throw new Error('the moderation load needs at least one comment');
-  const actionIds = Object.fromEntries(KINDS.map((kind) => {
-    const id = options.actionIds[ACTION_NAMES[kind]];
-    if (!id) throw new Error(`the build has no ${ACTION_NAMES[kind]}`);
-    return [kind, id];
-  })) as Record<ModerationLoadKind, string>;
+  const actionId = options.actionIds[ACTION_NAME];
+  if (!actionId) throw new Error(`the build has no ${ACTION_NAME}`);
   const random = options.random ?? Math.random;
   const versions = versionTracker(options.dbFile, options.commentIds);
   let turn = 0;
@@ -95,13 +84,13 @@ export async function runModerationLoad(options: ModerationLoadOptions): Promise
     const commentId = options.commentIds[Math.floor(random() * options.commentIds.length)]!;
     const kind = KINDS[Math.floor(random() * KINDS.length)]!;
     return {
-      actionId: actionIds[kind],
+      actionId,
       args: moderationArgs(kind, commentId, versions.of(commentId), random),
       cookie: options.moderatorCookies[turn++ % options.moderatorCookies.length]!,
       acknowledge: (result) => {
         const { version } = (result as { moderation: { version: number } }).moderation;
         versions.answered(commentId, version);
-        return { commentId, action: MODERATION_LOAD_ACTIONS[kind], version, at: Date.now() };
+        return { commentId, action: MODERATION_VERBS[kind].logAction, version, at: Date.now() };
       },
       refused: (code) => {
         if (code === 'CONFLICT') versions.reread(commentId);

@@ -6,7 +6,7 @@ import type { Role } from '@/db/roles';
 import { readCommentLogState, type CommentLogState } from '@/lib/comments/log-comment-change';
 import type { LogAction } from '@/db/log-actions';
 import { readLogHead, writeLogRow, type LogHead, type LogRowContent } from '@/lib/log/append-log-entry';
-import { isOwnerOnlyLogAction } from '@/lib/shared/log/log-action-labels';
+import { isOwnerOnlyLogAction } from '@/lib/shared/log/owner-only-log-actions';
 import { canonicalJson } from '@/lib/log/hash-chain';
 import { seededRandom } from './generate-thread';
 

@@ -1,5 +1,5 @@
 // A logged change in words, one line per field that changed ("status: visible → hidden"), for History and the log viewer; safe in client components.
-import { MODERATION_REASON_LABELS, type ModerationReason } from '@/db/moderation-reasons';
+import { reasonWords } from '../vocabulary';
 
 const STATE_NAMES: Readonly<Record<string, string>> = {
   status: 'status',
@@ -12,10 +12,6 @@ const STATE_NAMES: Readonly<Record<string, string>> = {
   sessionVersion: 'session version',
 };
 
-export function reasonLabel(code: string): string {
-  return MODERATION_REASON_LABELS[code as ModerationReason] ?? code;
-}
-
 // States are parsed from canonical JSON (keys sorted), so equal values have equal texts.
 const text = (value: unknown) => (value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value));
 
@@ -27,7 +23,7 @@ export function stateChanges(previous: Record<string, unknown> | null, next: Rec
     const after = next?.[key] ?? null;
     if (text(before) === text(after)) return [];
     if (key === 'body_sha256') return ['text changed'];
-    const show = (value: unknown) => (value === null ? 'none' : key.endsWith('_reason') ? reasonLabel(String(value)) : text(value));
+    const show = (value: unknown) => (value === null ? 'none' : key.endsWith('_reason') ? reasonWords(String(value)) : text(value));
     return [`${STATE_NAMES[key] ?? key.replaceAll('_', ' ')}: ${show(before)} → ${show(after)}`];
   });
 }

@@ -4,13 +4,6 @@ import { z } from 'zod';
 export const QUEUE_TABS = ['reported', 'flagged', 'hidden', 'new'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
-export const QUEUE_TAB_LABELS: Readonly<Record<QueueTab, string>> = {
-  reported: 'Reported',
-  flagged: 'Flagged',
-  hidden: 'Hidden',
-  new: 'New',
-};
-
 /** Cards a page; "Load more" asks for the next 50. */
 export const QUEUE_PAGE_SIZE = 50;
 /** The most cards a client may ask to have refreshed after they left the tab. */

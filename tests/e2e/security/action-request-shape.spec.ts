@@ -54,7 +54,7 @@ test('hand-built action requests match what the UI sends: header, content type a
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(accountBar(page)).toContainText('Signed in as');
 
-  // A flag in the thread: a plain object argument.
+  // A flag in the thread: a plain object argument, the verb named by its kind.
   const article = createArticle();
   const author = await createAccount('reader');
   const reply = postAs(author, article.id, 'A reply the moderator flags', article.importedIds[0]!);
@@ -64,7 +64,7 @@ test('hand-built action requests match what the UI sends: header, content type a
   const form = controls.getByRole('form', { name: 'Flag this reply' });
   await form.getByRole('radio', { name: 'Spam', exact: true }).check();
   await form.getByRole('button', { name: 'Flag reply', exact: true }).click();
-  await expect.poll(() => sent.some((request) => request.action === ids.flagCommentAction)).toBe(true);
+  await expect.poll(() => sent.some((request) => request.action === ids.moderateCommentAction)).toBe(true);
 
   // Sign-out: a plain <form action>, the form its only argument.
   await accountBar(page).getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -78,7 +78,7 @@ test('hand-built action requests match what the UI sends: header, content type a
 
   // Flag and sign-out: the argument list as JSON, sent as text/plain (sign-out's server-component form sends none: `[]`).
   for (const [name, page, args] of [
-    ['flagCommentAction', article.path, [expect.objectContaining({ commentId: reply.id, version: reply.version, reason: 'spam' })]],
+    ['moderateCommentAction', article.path, [expect.objectContaining({ kind: 'flag', commentId: reply.id, version: reply.version, reason: 'spam' })]],
     ['signOutAction', '/', []],
   ] as const) {
     const ui = byAction(name);

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test';
 import { e2eDb, lastLogId, logRows, clearRateLimits } from '../support/e2e-db';
 import { signInCallers, type Caller, type Session } from '../support/security-callers';
 import { databaseImage, expectDatabaseUnchanged } from '../support/security-db';
-import { ACTION_ROWS, ROUTE_ROWS, serverActionIds, type ActionRow, type Context, type RouteRow } from '../support/security-endpoints';
+import { ACTION_ROWS, ROUTE_ROWS, rowName, serverActionIds, type ActionRow, type Context, type RouteRow } from '../support/security-endpoints';
 import { expectNoLeak } from '../support/security-leaks';
 
 let context: Context;
@@ -30,11 +30,11 @@ const stateChanging: (ActionRow | RouteRow)[] = [
 ];
 
 for (const row of stateChanging) {
-  test(`${row.endpoint}: refused from another site, allowed without an Origin`, async () => {
+  test(`${rowName(row)}: refused from another site, allowed without an Origin`, async () => {
     clearRateLimits(e2eDb());
     const owner = context.sessions.owner;
     for (const foreign of FOREIGN) {
-      const label = `${row.endpoint} from ${foreign.origin} ${JSON.stringify(foreign.headers)}`;
+      const label = `${rowName(row)} from ${foreign.origin} ${JSON.stringify(foreign.headers)}`;
       const target = await row.prepare(context, owner);
       const before = databaseImage();
       const answer = await row.call(context, owner, target, { origin: foreign.origin, headers: { ...foreign.headers } });
@@ -48,7 +48,7 @@ for (const row of stateChanging) {
     const target = await row.prepare(context, owner);
     const logId = lastLogId(e2eDb());
     const answer = await row.call(context, owner, target, { origin: null });
-    const label = `${row.endpoint} without an Origin`;
+    const label = `${rowName(row)} without an Origin`;
     expectNoLeak(answer, label);
     try {
       row.effect(context, owner, target, answer);

@@ -52,7 +52,7 @@ function rawAction(actionId: string, contentType: string | null, body: BodyInit,
 }
 
 test('unknown actions, broken bodies and the wrong content type', async () => {
-  const flag = context.ids.flagCommentAction!;
+  const moderate = context.ids.moderateCommentAction!;
   const ban = context.ids.banUserAction!;
   const multipart = new FormData();
   multipart.append('0', '[{"commentId":999999999}]');
@@ -60,14 +60,14 @@ test('unknown actions, broken bodies and the wrong content type', async () => {
     ['unknown action id', rawAction('7f'.repeat(21), 'text/plain;charset=UTF-8', '[{}]')],
     ['action id that is not hex', rawAction('not-an-action', 'text/plain;charset=UTF-8', '[{}]')],
     ['empty action id', rawAction('', 'text/plain;charset=UTF-8', '[{}]')],
-    ['JSON that is not a list', rawAction(flag, 'text/plain;charset=UTF-8', '{"commentId":1}')],
-    ['a React reference to nothing', rawAction(flag, 'text/plain;charset=UTF-8', '["$@99"]')],
-    ['a React reference to a form that is not there', rawAction(flag, 'text/plain;charset=UTF-8', '["$K1"]')],
+    ['JSON that is not a list', rawAction(moderate, 'text/plain;charset=UTF-8', '{"commentId":1}')],
+    ['a React reference to nothing', rawAction(moderate, 'text/plain;charset=UTF-8', '["$@99"]')],
+    ['a React reference to a form that is not there', rawAction(moderate, 'text/plain;charset=UTF-8', '["$K1"]')],
     // A comment that does not exist: the request may well be decoded and run, and must still change nothing.
-    ['application/json', rawAction(flag, 'application/json', '[{"commentId":999999999,"version":1,"reason":"spam"}]')],
-    ['no content type', rawAction(flag, null, '[{"commentId":999999999,"version":1,"reason":"spam"}]')],
-    ['multipart to a JSON action', rawAction(flag, null, multipart)],
-    ['urlencoded', rawAction(flag, 'application/x-www-form-urlencoded', 'commentId=999999999&version=1')],
+    ['application/json', rawAction(moderate, 'application/json', '[{"kind":"flag","commentId":999999999,"version":1,"reason":"spam"}]')],
+    ['no content type', rawAction(moderate, null, '[{"kind":"flag","commentId":999999999,"version":1,"reason":"spam"}]')],
+    ['multipart to a JSON action', rawAction(moderate, null, multipart)],
+    ['urlencoded', rawAction(moderate, 'application/x-www-form-urlencoded', 'kind=flag&commentId=999999999&version=1')],
     ['JSON to a form action', rawAction(ban, 'text/plain;charset=UTF-8', '[{"ok":null},{"userId":"1","reason":"x"}]', '/admin/users')],
     ['a form action without its form', rawAction(ban, 'text/plain;charset=UTF-8', '[{"ok":null}]', '/admin/users')],
     ['sign-in without its form', rawAction(context.ids.signInAction!, 'text/plain;charset=UTF-8', '[null, null]', '/signin')],
@@ -80,12 +80,12 @@ test('unknown actions, broken bodies and the wrong content type', async () => {
 // sends with a 500 of its own. Known and pinned here: the answer names nothing (no stack, SQL or path),
 // and nothing is written. Should Next.js start refusing these with a 4xx, this test says so.
 test('an action body that is not what React sends: Next.js answers a bare 500, and nothing changes', async () => {
-  const flag = context.ids.flagCommentAction!;
+  const moderate = context.ids.moderateCommentAction!;
   const bodies: [string, Request][] = [
-    ['truncated JSON', rawAction(flag, 'text/plain;charset=UTF-8', '[{"commentId":')],
-    ['not JSON at all', rawAction(flag, 'text/plain;charset=UTF-8', 'hello')],
-    ['empty body', rawAction(flag, 'text/plain;charset=UTF-8', '')],
-    ['a multipart type with a JSON body', rawAction(flag, 'multipart/form-data; boundary=xyz', '[{}]')],
+    ['truncated JSON', rawAction(moderate, 'text/plain;charset=UTF-8', '[{"commentId":')],
+    ['not JSON at all', rawAction(moderate, 'text/plain;charset=UTF-8', 'hello')],
+    ['empty body', rawAction(moderate, 'text/plain;charset=UTF-8', '')],
+    ['a multipart type with a JSON body', rawAction(moderate, 'multipart/form-data; boundary=xyz', '[{}]')],
   ];
   for (const [label, request] of bodies) {
     const before = databaseImage();
@@ -102,17 +102,18 @@ test('wrong argument types and huge numbers are typed refusals from every JSON a
     ['null', [null]],
     ['a string', ['flag it']],
     ['a list', [[1, 2, 3]]],
-    ['ids as strings', [{ commentId: String(target.commentId), version: '1', articleId: String(target.articleId), reason: 'spam', body: 'x', open: 'false' }]],
-    ['huge ids', [{ commentId: 1e308, version: 1e308, articleId: 1e308, annotationId: 1e308, reason: 'spam', body: 'x', open: false }]],
-    ['unsafe integers', [{ commentId: 2 ** 53 + 1, version: 2 ** 63, articleId: 2 ** 53 + 1, reason: 'spam', body: 'x', open: false }]],
-    ['negative and fractional', [{ commentId: -1, version: 1.5, articleId: 0, reason: 'spam', body: 'x', open: false }]],
-    ['ids that do not exist', [{ commentId: 999_999_999, version: 1, articleId: 999_999_999, annotationId: 999_999_999, reason: 'spam', body: 'x', open: false, visibility: 'internal', items: [{ commentId: 999_999_999, version: 1 }], action: 'flag' }]],
-    ['an unknown reason', [{ commentId: target.commentId, version: target.version, reason: 'because', items: [{ commentId: target.commentId, version: 1 }], action: 'explode' }]],
-    ['nested objects for text', [{ commentId: target.commentId, version: target.version, reason: { toString: 'spam' }, body: { $gt: '' }, note: ['a'] }]],
-    ['a prototype key', [JSON.parse('{"__proto__":{"ok":true},"commentId":999999999,"version":1}')]],
+    ['ids as strings', [{ kind: 'flag', commentId: String(target.commentId), version: '1', articleId: String(target.articleId), reason: 'spam', body: 'x', open: 'false' }]],
+    ['huge ids', [{ kind: 'removeAnnotation', commentId: 1e308, version: 1e308, articleId: 1e308, annotationId: 1e308, reason: 'spam', body: 'x', open: false }]],
+    ['unsafe integers', [{ kind: 'flag', commentId: 2 ** 53 + 1, version: 2 ** 63, articleId: 2 ** 53 + 1, reason: 'spam', body: 'x', open: false }]],
+    ['negative and fractional', [{ kind: 'flag', commentId: -1, version: 1.5, articleId: 0, reason: 'spam', body: 'x', open: false }]],
+    ['ids that do not exist', [{ kind: 'removeAnnotation', commentId: 999_999_999, version: 1, articleId: 999_999_999, annotationId: 999_999_999, reason: 'spam', body: 'x', open: false, visibility: 'internal', items: [{ commentId: 999_999_999, version: 1 }], action: 'flag' }]],
+    ['an unknown reason', [{ kind: 'hide', commentId: target.commentId, version: target.version, reason: 'because', items: [{ commentId: target.commentId, version: 1 }], action: 'explode' }]],
+    ['nested objects for text', [{ kind: 'annotate', commentId: target.commentId, version: target.version, reason: { toString: 'spam' }, body: { $gt: '' }, note: ['a'] }]],
+    ['a prototype key', [JSON.parse('{"__proto__":{"ok":true},"kind":"unflag","commentId":999999999,"version":1}')]],
+    ['an unknown verb', [{ kind: 'explode', commentId: target.commentId, version: target.version }]],
   ];
   const jsonActions = [...new Set(ACTION_ROWS.map((row) => row.endpoint))].filter((name) => !FORM_ACTIONS.includes(name));
-  expect(jsonActions).toHaveLength(13);
+  expect(jsonActions).toHaveLength(7);
   for (const name of jsonActions) {
     for (const [what, args] of ARGS) {
       const label = `${name} with ${what}`;

@@ -4,6 +4,7 @@
 import { expect, test } from '@playwright/test';
 import { AUTH_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT } from '@/lib/shared/http/body-limits';
 import { serverActionRequest } from '@/lib/ops/http-client/server-actions';
+import type { ModerationVerbKind } from '@/lib/shared/moderation/verbs';
 import { signInCallers, type Caller, type Session } from '../support/security-callers';
 import { databaseImage, expectDatabaseUnchanged } from '../support/security-db';
 import { ACTION_ROWS, serverActionIds, type Context } from '../support/security-endpoints';
@@ -19,7 +20,7 @@ test.beforeAll(async ({ baseURL }) => {
   owner = sessions.owner;
 });
 
-const row = (endpoint: string) => ACTION_ROWS.find((action) => action.endpoint === endpoint)!;
+const row = (verb: ModerationVerbKind) => ACTION_ROWS.find((action) => action.verb === verb)!;
 const bytes = (request: Request) => request.clone().arrayBuffer().then((body) => body.byteLength);
 
 /** Sends a request made by `make` for a fresh target as the owner; the answer must be `status` with `code`, and nothing written. */
@@ -34,11 +35,11 @@ async function expectRefusedUnchanged(label: string, make: () => Promise<Request
 }
 
 test('a server action body over the limit is refused with 413, JSON and multipart alike', async () => {
-  const target = await row('flagCommentAction').prepare(context, owner);
+  const target = await row('flag').prepare(context, owner);
   await expectRefusedUnchanged('flag with an oversized note', async () => {
     const request = serverActionRequest({
-      baseUrl: context.baseUrl, page: `/articles/${target.slug}`, actionId: context.ids.flagCommentAction!, cookie: owner.cookie,
-      args: [{ commentId: target.commentId, version: target.version, reason: 'spam', note: 'x'.repeat(SERVER_ACTION_BODY_LIMIT) }],
+      baseUrl: context.baseUrl, page: `/articles/${target.slug}`, actionId: context.ids.moderateCommentAction!, cookie: owner.cookie,
+      args: [{ kind: 'flag', commentId: target.commentId, version: target.version, reason: 'spam', note: 'x'.repeat(SERVER_ACTION_BODY_LIMIT) }],
     });
     expect(await bytes(request)).toBeGreaterThan(SERVER_ACTION_BODY_LIMIT);
     return request;
@@ -66,22 +67,22 @@ test('an Auth.js POST over its limit is refused with 413', async () => {
 });
 
 test('a body without a stated length (chunked) is refused with 411', async () => {
-  const target = await row('hideCommentAction').prepare(context, owner);
-  const json = JSON.stringify([{ commentId: target.commentId, version: target.version, reason: 'spam' }]);
+  const target = await row('hide').prepare(context, owner);
+  const json = JSON.stringify([{ kind: 'hide', commentId: target.commentId, version: target.version, reason: 'spam' }]);
   await expectRefusedUnchanged('chunked hide', () => new Request(new URL(`/articles/${target.slug}`, context.baseUrl), {
     method: 'POST',
-    headers: { 'next-action': context.ids.hideCommentAction!, 'content-type': 'text/plain;charset=UTF-8', cookie: owner.cookie!, origin: new URL(context.baseUrl).origin },
+    headers: { 'next-action': context.ids.moderateCommentAction!, 'content-type': 'text/plain;charset=UTF-8', cookie: owner.cookie!, origin: new URL(context.baseUrl).origin },
     body: new ReadableStream({ start: (controller) => { controller.enqueue(new TextEncoder().encode(json)); controller.close(); } }),
     duplex: 'half',
   } as RequestInit & { duplex: 'half' }), 411, 'length_required');
 });
 
 test('within the body limit but over a field’s own limit: a typed refusal, nothing written', async () => {
-  const target = await row('flagCommentAction').prepare(context, owner);
+  const target = await row('flag').prepare(context, owner);
   const before = databaseImage();
   const answer = await send(serverActionRequest({
-    baseUrl: context.baseUrl, page: `/articles/${target.slug}`, actionId: context.ids.flagCommentAction!, cookie: owner.cookie,
-    args: [{ commentId: target.commentId, version: target.version, reason: 'spam', note: 'n'.repeat(Math.floor(SERVER_ACTION_BODY_LIMIT / 2)) }],
+    baseUrl: context.baseUrl, page: `/articles/${target.slug}`, actionId: context.ids.moderateCommentAction!, cookie: owner.cookie,
+    args: [{ kind: 'flag', commentId: target.commentId, version: target.version, reason: 'spam', note: 'n'.repeat(Math.floor(SERVER_ACTION_BODY_LIMIT / 2)) }],
   }));
   expectNoLeak(answer, 'flag with a long note');
   expect(answer.result).toMatchObject({ ok: false, code: 'INVALID_INPUT' });

@@ -5,10 +5,11 @@
 // allowed cell makes its change and exactly its one log row (none where lib logs nothing).
 import { expect, test } from '@playwright/test';
 import type { Permission } from '@/lib/shared/auth/permissions';
+import { MODERATION_VERBS } from '@/lib/shared/moderation/verbs';
 import { clearRateLimits, e2eDb, lastLogId, logRows } from '../support/e2e-db';
 import { CALLERS, expectationFor, refusalStatus, signInCallers, type Caller, type Session } from '../support/security-callers';
 import { databaseImage, expectDatabaseUnchanged } from '../support/security-db';
-import { ACTION_ROWS, ROUTE_ROWS, serverActionIds, type ActionRow, type Context, type RouteRow } from '../support/security-endpoints';
+import { ACTION_ROWS, ROUTE_ROWS, rowName, serverActionIds, type ActionRow, type Context, type RouteRow } from '../support/security-endpoints';
 import { expectNoLeak } from '../support/security-leaks';
 
 let context: Context;
@@ -20,13 +21,17 @@ test.beforeAll(async ({ baseURL }) => {
 test('the matrix names every server action the build has', () => {
   const named = new Set(ACTION_ROWS.map((row) => row.endpoint));
   expect([...named].sort()).toEqual(Object.keys(context.ids).filter((name) => name.endsWith('Action')).sort());
-  expect(named.size).toBe(20);
+  expect(named.size).toBe(14);
+});
+
+test('the matrix calls every moderation verb', () => {
+  expect(ACTION_ROWS.flatMap((row) => row.verb ?? []).sort()).toEqual(Object.keys(MODERATION_VERBS).sort());
 });
 
 /** One cell: the call as this caller, then what the answer and the database must show. */
 async function runCell(row: ActionRow | RouteRow, session: Session): Promise<void> {
   const db = e2eDb();
-  const label = `${row.endpoint} (${row.who}) as ${session.caller}`;
+  const label = `${rowName(row)} (${row.who}) as ${session.caller}`;
   const expected = row.refusedForAll ? (session.caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN') : expectationFor(session.caller, row.permission);
   const target = await row.prepare(context, session);
   const before = databaseImage();
@@ -60,7 +65,7 @@ async function runCell(row: ActionRow | RouteRow, session: Session): Promise<voi
 
 const cells = (rows: (ActionRow | RouteRow)[]) => {
   for (const row of rows) {
-    test(`${row.endpoint}: ${row.who}`, async () => {
+    test(`${rowName(row)}: ${row.who}`, async () => {
       // Sign-in and sign-up count against the one address every test shares.
       clearRateLimits(e2eDb());
       for (const caller of CALLERS) await runCell(row, context.sessions[caller as Caller]);

@@ -9,7 +9,7 @@ import { SESSION_COOKIE } from '@/lib/ops/http-client/sign-in-over-http';
 import { e2eDb, userRow } from '../support/e2e-db';
 import { signInCallers, type Caller, type Session } from '../support/security-callers';
 import { databaseImage, expectDatabaseUnchanged } from '../support/security-db';
-import { ACTION_ROWS, ROUTE_ROWS, type Context } from '../support/security-endpoints';
+import { ACTION_ROWS, ROUTE_ROWS, rowName, type Context } from '../support/security-endpoints';
 import { expectNoLeak } from '../support/security-leaks';
 
 let context: Context;
@@ -94,7 +94,7 @@ test.describe('every forged session cookie is anonymous on pages, route handlers
         const target = await row.prepare(context, forged);
         const before = databaseImage();
         const answer = await row.call(context, forged, target);
-        const what = `${label}: ${row.endpoint}`;
+        const what = `${label}: ${rowName(row)}`;
         expectNoLeak(answer, what);
         if (row.permission === null) expect.soft(answer.status, what).toBe(200);
         else expect.soft(answer.status, what).toBe(401);
@@ -107,7 +107,7 @@ test.describe('every forged session cookie is anonymous on pages, route handlers
         const target = await row.prepare(context, forged);
         const before = databaseImage();
         const answer = await row.call(context, forged, target);
-        const what = `${label}: ${row.endpoint}`;
+        const what = `${label}: ${rowName(row)}`;
         expectNoLeak(answer, what);
         expect.soft(answer.result, what).toMatchObject({ ok: false, code: 'UNAUTHENTICATED' });
         expectDatabaseUnchanged(before, what);

@@ -48,7 +48,7 @@ export function expectationFor(caller: Caller, permission: Permission | null): E
   return caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
 }
 
-/** The HTTP status a route handler refuses with (lib/http/json-error.ts accessRefused). */
+/** The HTTP status a route handler refuses with (lib/http/error-status.ts). */
 export function refusalStatus(expectation: Exclude<Expectation, 'allowed'>): 401 | 403 {
   return expectation === 'UNAUTHENTICATED' ? 401 : 403;
 }

@@ -3,6 +3,7 @@
 // fresh target for one call is, and what an allowed call changes. The security specs walk these rows.
 import type { Permission } from '@/lib/shared/auth/permissions';
 import type { LogAction } from '@/db/log-actions';
+import type { ModerationVerbKind } from '@/lib/shared/moderation/verbs';
 import { banUser } from '@/lib/users/ban-user';
 import { readServerActionIds, serverActionRequest, type ServerActionAnswer } from '@/lib/ops/http-client/server-actions';
 import { SESSION_COOKIE, cookiesSetBy } from '@/lib/ops/http-client/sign-in-over-http';
@@ -22,7 +23,10 @@ export type Target = { articleId: number; slug: string; commentId: number; versi
 export type Context = { baseUrl: string; sessions: Record<Caller, Session>; ids: Record<string, string> };
 
 type Row = {
+  /** The server action's exported name, or the route's method and path. */
   endpoint: string;
+  /** The moderation verb a moderateCommentAction row sends. */
+  verb?: ModerationVerbKind;
   /** Who may, in words: the permission table's rule and the lib function's own. */
   who: string;
   /** The permission needed (lib/auth/permissions.ts); null when anyone may. */
@@ -153,62 +157,74 @@ export function redirectedTo(answer: ServerActionAnswer): string {
 
 const MODERATE = 'moderators and owners, not banned (comment.moderate)';
 
+/** One row per moderation verb: all of them go to moderateCommentAction as `{ kind, commentId, version, ...fields }`. */
+function verbRow(kind: ModerationVerbKind, row: Pick<Row, 'logs' | 'prepare' | 'effect'> & { fields: (target: Target) => object }): ActionRow {
+  return {
+    kind: 'action', endpoint: 'moderateCommentAction', verb: kind, who: MODERATE, permission: 'comment.moderate', logs: row.logs,
+    prepare: row.prepare, effect: row.effect,
+    call: jsonAction('moderateCommentAction', (t) => ({ kind, commentId: t.commentId, version: t.version, ...row.fields(t) })),
+  };
+}
+
+/** How a row reads in test titles and labels: the action, and the verb it sends when it takes several. */
+export const rowName = (row: ActionRow | RouteRow) => (row.verb ? `${row.endpoint} ${row.verb}` : row.endpoint);
+
 export const ACTION_ROWS: ActionRow[] = [
-  {
-    kind: 'action', endpoint: 'flagCommentAction', who: MODERATE, permission: 'comment.moderate', logs: 'comment_flagged',
+  verbRow('flag', {
+    logs: 'comment_flagged',
     prepare: reply,
-    call: jsonAction('flagCommentAction', (t) => ({ commentId: t.commentId, version: t.version, reason: 'spam', note: '' })),
+    fields: () => ({ reason: 'spam', note: '' }),
     effect: (_c, _s, t, answer) => { ok(answer); check(comment(t).flag_reason === 'spam', 'flagged'); },
-  },
-  {
-    kind: 'action', endpoint: 'unflagCommentAction', who: MODERATE, permission: 'comment.moderate', logs: 'comment_unflagged',
+  }),
+  verbRow('unflag', {
+    logs: 'comment_unflagged',
     prepare: (context) => { const t = reply(); flagBySql(db(), t.commentId, context.sessions.moderator.account!.id); return t; },
-    call: jsonAction('unflagCommentAction', (t) => ({ commentId: t.commentId, version: t.version, note: '' })),
+    fields: () => ({ note: '' }),
     effect: (_c, _s, t, answer) => { ok(answer); check(comment(t).flag_reason === null, 'unflagged'); },
-  },
-  {
-    kind: 'action', endpoint: 'hideCommentAction', who: MODERATE, permission: 'comment.moderate', logs: 'comment_hidden',
+  }),
+  verbRow('hide', {
+    logs: 'comment_hidden',
     prepare: reply,
-    call: jsonAction('hideCommentAction', (t) => ({ commentId: t.commentId, version: t.version, reason: 'spam', explanation: '', note: '' })),
+    fields: () => ({ reason: 'spam', explanation: '', note: '' }),
     effect: (_c, _s, t, answer) => { ok(answer); check(comment(t).status === 'hidden', 'hidden'); },
-  },
-  {
-    kind: 'action', endpoint: 'unhideCommentAction', who: MODERATE, permission: 'comment.moderate', logs: 'comment_unhidden',
+  }),
+  verbRow('unhide', {
+    logs: 'comment_unhidden',
     prepare: (context) => { const t = reply(); hideBySql(db(), t.commentId, context.sessions.moderator.account!.id); return t; },
-    call: jsonAction('unhideCommentAction', (t) => ({ commentId: t.commentId, version: t.version, note: '' })),
+    fields: () => ({ note: '' }),
     effect: (_c, _s, t, answer) => { ok(answer); check(comment(t).status === 'visible', 'visible again'); },
-  },
-  {
-    kind: 'action', endpoint: 'dismissReportsAction', who: MODERATE, permission: 'comment.moderate', logs: 'reports_dismissed',
+  }),
+  verbRow('dismiss', {
+    logs: 'reports_dismissed',
     prepare: (context) => { const t = reply(); insertReport(db(), t.commentId, context.sessions.reader.account!.id, { at: Date.now() }); return t; },
-    call: jsonAction('dismissReportsAction', (t) => ({ commentId: t.commentId, version: t.version, note: '' })),
+    fields: () => ({ note: '' }),
     effect: (_c, _s, t, answer) => {
       ok(answer);
       const open = db().$client.prepare('SELECT count(*) FROM reports WHERE comment_id = ? AND resolved_at IS NULL').pluck().get(t.commentId);
       check(open === 0, 'no open report left');
     },
-  },
-  {
-    kind: 'action', endpoint: 'annotateCommentAction', who: MODERATE, permission: 'comment.moderate', logs: 'annotation_added',
+  }),
+  verbRow('annotate', {
+    logs: 'annotation_added',
     prepare: reply,
-    call: jsonAction('annotateCommentAction', (t) => ({ commentId: t.commentId, version: t.version, visibility: 'internal', body: 'Security suite note' })),
+    fields: () => ({ visibility: 'internal', body: 'Security suite note' }),
     effect: (_c, _s, t, answer) => {
       ok(answer);
       check(db().$client.prepare('SELECT count(*) FROM annotations WHERE comment_id = ?').pluck().get(t.commentId) === 1, 'one note');
     },
-  },
-  {
-    kind: 'action', endpoint: 'removeAnnotationAction', who: MODERATE, permission: 'comment.moderate', logs: 'annotation_removed',
+  }),
+  verbRow('removeAnnotation', {
+    logs: 'annotation_removed',
     prepare: (context) => {
       const t = reply();
       return { ...t, annotationId: insertAnnotation(db(), t.commentId, context.sessions.moderator.account!.id, 'internal', 'To be removed') };
     },
-    call: jsonAction('removeAnnotationAction', (t) => ({ commentId: t.commentId, version: t.version, annotationId: t.annotationId })),
+    fields: (t) => ({ annotationId: t.annotationId }),
     effect: (_c, _s, t, answer) => {
       ok(answer);
       check(db().$client.prepare('SELECT removed_at FROM annotations WHERE id = ?').pluck().get(t.annotationId) !== null, 'note removed');
     },
-  },
+  }),
   {
     kind: 'action', endpoint: 'bulkModerateAction', who: `${MODERATE}; one reply selected`, permission: 'comment.moderate', logs: 'comment_flagged',
     prepare: reply,

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { MODERATION_REASONS } from '@/db/moderation-reasons';
 import { ROLES } from '@/db/schema';
+import { MODERATION_VERBS } from '@/lib/shared/moderation/verbs';
 import { BULK_MODERATION_MAX } from '@/lib/shared/validation/moderation';
 import { wildValue } from './wild-values';
 
@@ -27,6 +28,7 @@ export const SENSIBLE: Record<string, fc.Arbitrary<unknown>> = {
   displayName: fc.constantFrom('Rita', ' Rita ', 'Ri\u202eta', ''),
   password: fc.constantFrom('correct horse battery', 'short', '\ud800'.repeat(12)),
   action: fc.constantFrom('flag', 'hide', 'dismiss', 'delete'),
+  kind: fc.constantFrom(...Object.keys(MODERATION_VERBS), 'delete', 'constructor'),
   items: fc.array(fc.record({ commentId: id, version: id }), { maxLength: BULK_MODERATION_MAX + 2 }),
 };
 

@@ -2,7 +2,8 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
-import { accessRefused, jsonError } from '@/lib/http/json-error';
+import { ERROR_STATUS, failureResponse } from '@/lib/http/error-status';
+import { jsonError } from '@/lib/http/json-error';
 import { FOREIGN_ORIGIN } from '@/lib/http/request-guard';
 import { parseExportQuery } from '@/lib/log/export/export-query';
 import { authorizeLogExport, openLogExport } from '@/lib/log/export/open-log-export';
@@ -21,10 +22,11 @@ export async function GET(request: NextRequest) {
   if (!query.success) {
     // Who may export comes first: a stranger learns nothing, not even which parameters are wrong.
     const caller = authorizeLogExport(db, viewer);
-    return isFailure(caller) ? accessRefused(caller) : jsonError(400, 'invalid_query', query.message);
+    return isFailure(caller) ? failureResponse(caller) : jsonError(ERROR_STATUS.INVALID_INPUT, 'invalid_query', query.message);
   }
   const opened = openLogExport(db, viewer, { format: query.format, filters: query.filters });
-  if (!opened.ok) return opened.code === 'INVALID_INPUT' ? jsonError(400, 'invalid_query', opened.message) : accessRefused(opened);
+  // A format or filter the query parser let through but the export does not know is a bad query too.
+  if (!opened.ok) return opened.code === 'INVALID_INPUT' ? jsonError(ERROR_STATUS.INVALID_INPUT, 'invalid_query', opened.message) : failureResponse(opened);
   return new Response(opened.body, {
     headers: {
       'Content-Type': opened.contentType,

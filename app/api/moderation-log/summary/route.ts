@@ -2,7 +2,8 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
-import { accessRefused, jsonError } from '@/lib/http/json-error';
+import { ERROR_STATUS, failureResponse } from '@/lib/http/error-status';
+import { jsonError } from '@/lib/http/json-error';
 import { readTransparencySummary, transparencySummaryRefusal } from '@/lib/log/transparency-summary';
 import { transparencySummaryCsv } from '@/lib/log/transparency-summary-csv';
 import { dayRangeFileName } from '@/lib/log/day-range';
@@ -18,10 +19,10 @@ export async function GET(request: NextRequest) {
   if (!query.success) {
     // Who may look comes first: a stranger learns nothing, not even which parameters are wrong.
     const refusal = transparencySummaryRefusal(db, viewer);
-    return refusal ? accessRefused(refusal) : jsonError(400, 'invalid_query', query.message);
+    return refusal ? failureResponse(refusal) : jsonError(ERROR_STATUS.INVALID_INPUT, 'invalid_query', query.message);
   }
   const answer = readTransparencySummary(db, viewer, query.period);
-  if (!answer.ok) return accessRefused(answer);
+  if (!answer.ok) return failureResponse(answer);
   const body = query.format === 'csv' ? transparencySummaryCsv(answer.summary) : `${JSON.stringify(answer.summary)}\n`;
   return new Response(body, {
     headers: {

@@ -1,7 +1,8 @@
 import type { NextRequest } from 'next/server';
 import { getDb } from '@/db/client';
 import { getViewer } from '@/lib/auth/get-viewer';
-import { accessRefused, jsonError } from '@/lib/http/json-error';
+import { ERROR_STATUS, failureResponse } from '@/lib/http/error-status';
+import { jsonError } from '@/lib/http/json-error';
 import { queueReaderRefusal, readModerationQueueFor } from '@/lib/queries/moderation-queue';
 import { parseQueueQuery } from '@/lib/shared/validation/queue-query';
 
@@ -13,10 +14,10 @@ export async function GET(request: NextRequest) {
   if (!query.success) {
     // Who may look comes first: a stranger learns nothing, not even which parameters are wrong.
     const refusal = queueReaderRefusal(db, viewer);
-    return refusal ? accessRefused(refusal) : jsonError(400, 'invalid_query', query.message);
+    return refusal ? failureResponse(refusal) : jsonError(ERROR_STATUS.INVALID_INPUT, 'invalid_query', query.message);
   }
   const answer = readModerationQueueFor(db, viewer, query.data);
-  if (!answer.ok) return accessRefused(answer);
+  if (!answer.ok) return failureResponse(answer);
   // What a moderator sees is for them alone: never cached, never shared.
   return Response.json(answer.queue, { headers: { 'Cache-Control': 'private, no-store' } });
 }

@@ -8,7 +8,7 @@ import { getDb } from '@/db/client';
 import { requireViewer } from '@/lib/auth/get-viewer';
 import { countLabel } from '@/lib/shared/format/count';
 import { formatCommentTime } from '@/lib/shared/format/date';
-import { roleWithArticle } from '@/lib/shared/format/role';
+import { ROLE_IN_A_SENTENCE } from '@/lib/shared/vocabulary';
 import { readAuthorCommentsFor } from '@/lib/queries/author-comments';
 import '../../moderation.css';
 
@@ -35,7 +35,7 @@ export default async function AuthorPage({ params, searchParams }: Props) {
       <p><Link href="/moderation">← Moderation queue</Link></p>
       <h1>Comments by <bdi>{author.displayName}</bdi></h1>
       <p className="meta">
-        {author.email}, {roleWithArticle(author.role)}
+        {author.email}, {ROLE_IN_A_SENTENCE[author.role]}
         {author.banned && <> · <strong>banned</strong>{author.banReason && <>: {author.banReason}</>}</>}
       </p>
       <ul className="author-summary" aria-label="Summary">
