@@ -64,8 +64,8 @@ test('a backup taken under load boots a production server that serves the seeded
       const answer = await callServerAction({
         baseUrl,
         page,
-        actionId: hide ? actions.hideCommentAction! : actions.unhideCommentAction!,
-        args: [hide ? { commentId, version, reason: 'spam' } : { commentId, version }],
+        actionId: actions.moderateCommentAction!,
+        args: [hide ? { kind: 'hide', commentId, version, reason: 'spam' } : { kind: 'unhide', commentId, version }],
         cookie,
       });
       const result = answer.result as { ok: boolean; moderation?: { version: number } } | undefined;

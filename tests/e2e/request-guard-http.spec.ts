@@ -21,9 +21,9 @@ test('refusals come before Next.js reads the request, are readable JSON, and cha
   const article = createArticle();
   const moderator = await createAccount('moderator');
   const cookie = await signInOverHttp(baseURL!, moderator.email, moderator.password);
-  const comment = { commentId: article.importedIds[0]!, version: 1, reason: 'spam' };
+  const comment = { kind: 'flag', commentId: article.importedIds[0]!, version: 1, reason: 'spam' };
   const call = (overrides: Partial<ServerActionCall>): Request =>
-    serverActionRequest({ baseUrl: baseURL!, page: article.path, actionId: readServerActionIds().flagCommentAction!, args: [comment], cookie, ...overrides });
+    serverActionRequest({ baseUrl: baseURL!, page: article.path, actionId: readServerActionIds().moderateCommentAction!, args: [comment], cookie, ...overrides });
   const before = { ...snapshot(db), comment: commentRow(db, comment.commentId) };
 
   expect(await refusal(await fetch(call({ origin: 'https://news.example.net' })))).toEqual({ status: 403, code: 'forbidden_origin' });
@@ -36,7 +36,7 @@ test('refusals come before Next.js reads the request, are readable JSON, and cha
   const form = new FormData();
   form.set('1_note', 'x'.repeat(200_000));
   const foreignForm = await fetch(new URL(article.path, baseURL), {
-    method: 'POST', headers: { origin: 'https://news.example.net', cookie, 'next-action': readServerActionIds().flagCommentAction! }, body: form,
+    method: 'POST', headers: { origin: 'https://news.example.net', cookie, 'next-action': readServerActionIds().moderateCommentAction! }, body: form,
   });
   expect(await refusal(foreignForm)).toEqual({ status: 403, code: 'forbidden_origin' });
 

@@ -15,7 +15,16 @@ export function readServerActionIds(buildDir = path.join(process.cwd(), '.next')
     }
     ids[entry.exportedName] = id;
   }
-  return ids;
+  // An action name the build lacks is a caller's mistake (an action renamed or merged): say so at once
+  // rather than send `undefined` as the id and read the server's refusal as the answer.
+  return new Proxy(ids, {
+    get(target, name) {
+      if (typeof name === 'string' && name.endsWith('Action') && !Object.hasOwn(target, name)) {
+        throw new Error(`The build has no server action named ${name} (${manifestFile})`);
+      }
+      return Reflect.get(target, name);
+    },
+  });
 }
 
 export type ServerActionCall = {
