@@ -82,6 +82,31 @@ test.describe('GET /api/moderation-log/export', () => {
     expect(lastLogId(db)).toBe(before);
   });
 
+  test('a control character in any query parameter is a 400 in words from the export, the summary, the queue and the thread JSON, and nothing is logged', async ({ page }) => {
+    const db = e2eDb();
+    const article = createArticle();
+    const owner = await signedIn(page, await createAccount('owner'));
+    const before = lastLogId(db);
+    const refused = (name: string) => `${name} must not contain control characters (such as NUL, a tab or a line break)`;
+    const cases: [string, string][] = [
+      [`${EXPORT}?format=ndjson&q=leg%00al`, refused('q')],
+      [`${EXPORT}?format=json&q=%1F%1F%1F`, refused('q')],
+      [`${EXPORT}?format=csv%00`, refused('format')],
+      [`${EXPORT}?format=csv&from=2026-03-01%1F`, refused('from')],
+      [`${EXPORT}?format=csv&q%00=legal`, refused('a parameter name')],
+      ['/api/moderation-log/summary?from=2026-03-01&format=json%00', refused('format')],
+      ['/api/moderation-log/summary?to=%1F2026-03-01', refused('to')],
+      ['/api/moderation/queue?tab=flagged%00', refused('tab')],
+      ['/api/moderation/queue?tab=new&article=%1F', refused('article')],
+      [`/api/articles/${article.slug}/comments?limit=5%00`, refused('limit')],
+      [`/api/articles/${article.slug}/comments?after=%1F`, refused('after')],
+    ];
+    for (const [url, message] of cases) {
+      await expectJsonError(await owner.request.get(url), 400, 'invalid_query', message);
+    }
+    expect(lastLogId(db)).toBe(before);
+  });
+
   test('an owner downloads one moderator’s rows as NDJSON: the headers, exactly those rows, the summary, and the export logged', async ({ page }) => {
     const db = e2eDb();
     const { moderator, rows } = await moderatorWithTwoHides();

@@ -48,6 +48,22 @@ describe('parseLogQuery', () => {
     expect(parsed('')).toEqual({ success: true, filters: NO_LOG_FILTERS, rest: {} });
   });
 
+  it('refuses a control character in any parameter, naming it, before the search reaches SQLite', () => {
+    const refused = (name: string) => ({ success: false, message: `${name} must not contain control characters (such as NUL, a tab or a line break)` });
+    expect(parsed('q=leg%00al')).toEqual(refused('q'));
+    expect(parsed('q=%1F%1F%1F')).toEqual(refused('q'));
+    expect(parsed('q=legal%0A')).toEqual(refused('q'));
+    expect(parsed('q=legal%C2%85')).toEqual(refused('q'));
+    expect(parsed('from=2026-03-01%00&q=legal')).toEqual(refused('from'));
+    expect(parsed('action=comment_hidden%7F')).toEqual(refused('action'));
+    expect(parsed('format=csv%00', ['format'])).toEqual(refused('format'));
+    expect(parsed('q%00=legal')).toEqual(refused('a parameter name'));
+    // A lone surrogate never arrives: URLSearchParams turns it into U+FFFD, a printable character.
+    expect(parseLogQuery(new URLSearchParams([['q', 'leg\uD800al']]))).toMatchObject({ success: true, filters: { q: 'leg\uFFFDal' } });
+    // Printable text beyond ASCII is a search like any other.
+    expect(parsed('q=%C3%BCber%20%E2%9C%93')).toMatchObject({ success: true, filters: { q: 'über ✓' } });
+  });
+
   it('takes "system" as the actor of the command line', () => {
     expect(parsed('actor=system')).toMatchObject({ success: true, filters: { actor: 'system' } });
   });
@@ -208,6 +224,10 @@ describe('logFilterCondition on a hand-built log', () => {
     expect(matching({ q: 'promoted' }, 'moderator')).toEqual([]);
     // Comment actions' internal notes are the moderators' own.
     expect(matching({ q: 'sure_spam' }, 'moderator')).toEqual([2]);
+  });
+
+  it('a NUL in the search is the reason the parser refuses one: FTS5 reads its query text only up to it', () => {
+    expect(() => matching({ q: 'leg\0al' })).toThrow('unterminated string');
   });
 
   it('the trigram index holds exactly the rows that have a note', () => {

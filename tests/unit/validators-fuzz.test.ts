@@ -248,6 +248,7 @@ function expectLogFilters(filters: LogFilters): void {
   if (filters.reason !== null) expect(MODERATION_REASONS).toContain(filters.reason);
   if (filters.q !== null) {
     expect(filters.q).toBe(filters.q.trim());
+    expect(filters.q).not.toMatch(/[\u0000-\u001F\u007F-\u009F]/);
     expect(codePoints(filters.q)).toBeGreaterThanOrEqual(LOG_SEARCH_MIN);
     expect(filters.q.length).toBeLessThanOrEqual(LOG_SEARCH_MAX);
   }
@@ -304,6 +305,34 @@ describe('query-string parsers', () => {
         if (data.after !== undefined) expect(data.after).toMatch(/^\d{12}$/);
         expect(Number.isInteger(data.limit) && data.limit >= 1 && data.limit <= MAX_PAGE_SIZE, `limit ${data.limit}`).toBe(true);
         if (data.depth !== undefined) expect(Number.isInteger(data.depth) && data.depth >= 0 && data.depth <= 1000, `depth ${data.depth}`).toBe(true);
+      });
+    }), options);
+  });
+});
+
+/** Each query parser with a query it accepts: the control character is then the only thing wrong. */
+const QUERY_PARSERS: { name: string; valid: string; parse: (params: URLSearchParams) => Parsed }[] = [
+  { name: 'parseLogQuery', valid: 'from=2026-03-01&actor=system&action=comment_hidden&q=legal hold', parse: (params) => parseLogQuery(params) },
+  { name: 'parseExportQuery', valid: 'format=ndjson&to=2026-03-31&reason=spam&q=legal', parse: parseExportQuery },
+  { name: 'parseSummaryQuery', valid: 'format=csv&from=2026-03-01&to=2026-03-31', parse: parseSummaryQuery },
+  { name: 'parseQueueQuery', valid: 'tab=flagged&article=3&include=4,5', parse: parseQueueQuery },
+  { name: 'parseThreadPageQuery', valid: 'after=000000000007&limit=20&depth=3', parse: parseThreadPageQuery },
+];
+
+const CONTROL = fc.oneof(fc.integer({ min: 0, max: 0x1f }), fc.integer({ min: 0x7f, max: 0x9f })).map((code) => String.fromCharCode(code));
+
+describe('a control character in any query parameter', () => {
+  it.each(QUERY_PARSERS)('$name refuses it in words naming the parameter, wherever it sits', ({ valid, parse }) => {
+    expect(parse(new URLSearchParams(valid)).success, valid).toBe(true);
+    const pairs = [...new URLSearchParams(valid)];
+    fc.assert(fc.property(fc.nat(pairs.length - 1), fc.boolean(), fc.nat(), CONTROL, (index, inName, at, control) => {
+      const [key, value] = pairs[index]!;
+      const text = inName ? key : value;
+      const spoilt = `${text.slice(0, at % (text.length + 1))}${control}${text.slice(at % (text.length + 1))}`;
+      const params = new URLSearchParams(pairs.map(([k, v], i) => (i !== index ? [k, v] : inName ? [spoilt, v] : [k, spoilt])));
+      expect(parse(params)).toEqual({
+        success: false,
+        message: `${inName ? 'a parameter name' : key} must not contain control characters (such as NUL, a tab or a line break)`,
       });
     }), options);
   });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MODERATION_REASONS, type ModerationReason } from '@/db/moderation-reasons';
 import { LOG_ACTIONS, type LogAction } from '@/db/log-actions';
+import { queryCharactersRefusal } from '@/lib/shared/validation/unicode';
 
 export type LogFilters = {
   /** First day included, YYYY-MM-DD (UTC). */
@@ -66,6 +67,8 @@ export type ParsedLogQuery = { success: true; filters: LogFilters; rest: Record<
  * filter must not quietly widen it to the whole log.
  */
 export function parseLogQuery(params: URLSearchParams, extraKeys: readonly string[] = []): ParsedLogQuery {
+  const unprintable = queryCharactersRefusal(params);
+  if (unprintable) return { success: false, message: unprintable };
   const known = new Set<string>([...LOG_FILTER_KEYS, ...extraKeys]);
   for (const key of new Set(params.keys())) {
     if (!known.has(key)) return { success: false, message: `unknown parameter "${key}"; the filters are ${LOG_FILTER_KEYS.join(', ')}` };

@@ -1,5 +1,6 @@
 // Validates the moderation queue's query string (page and JSON API): tab, article filter, cursor and the cards still shown.
 import { z } from 'zod';
+import { queryCharactersRefusal } from './unicode';
 
 export const QUEUE_TABS = ['reported', 'flagged', 'hidden', 'new'] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
@@ -31,6 +32,8 @@ const queueQuerySchema = z.object({
 
 /** Reads each parameter once: a repeated one is refused rather than guessed at. Empty values count as absent. */
 export function parseQueueQuery(params: URLSearchParams): { success: true; data: QueueQuery } | { success: false; message: string } {
+  const unprintable = queryCharactersRefusal(params);
+  if (unprintable) return { success: false, message: unprintable };
   const repeated = ['tab', 'article', 'after', 'include'].find((key) => params.getAll(key).length > 1);
   if (repeated) return { success: false, message: `${repeated} may be given only once` };
   const value = (key: string) => params.get(key) || undefined;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isPathSegment } from '@/lib/shared/thread/comment-path';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@/lib/shared/thread/limits';
+import { queryCharactersRefusal } from './unicode';
 
 const DEPTH_MESSAGE = 'depth must be a whole number from 0 to 1000';
 
@@ -29,6 +30,8 @@ export type ThreadPageQuery = z.infer<typeof threadPageQuerySchema>;
 
 /** Reads `after`, `limit` and `depth` once each: a repeated parameter is refused rather than guessed at. */
 export function parseThreadPageQuery(params: URLSearchParams) {
+  const unprintable = queryCharactersRefusal(params);
+  if (unprintable) return { success: false as const, message: unprintable };
   const repeated = ['after', 'limit', 'depth'].find((key) => params.getAll(key).length > 1);
   if (repeated) return { success: false as const, message: `${repeated} may be given only once` };
   const result = threadPageQuerySchema.safeParse({
