@@ -451,6 +451,25 @@ describe('an export that fails part way', () => {
   });
 });
 
+describe('an export whose search SQLite cannot run', () => {
+  it('NDJSON and JSON end with the summary saying complete: false, then the body errors, and the export is logged incomplete', async () => {
+    // A NUL ends FTS5's query text early ("unterminated string"); the query parser refuses one, so only a direct caller gets this far.
+    for (const format of ['ndjson', 'json'] as const) {
+      let logged: LoggedExportSummary | undefined;
+      const filters = { ...NO_LOG_FILTERS, q: 'leg\0al' };
+      const opened = openLogExport(temp.db, owner(), { format, filters }, { onLogged: (summary) => (logged = summary) });
+      if (!opened.ok) throw new Error(opened.message);
+      const reader = opened.body.getReader();
+      const first = await reader.read();
+      await expect(reader.read()).rejects.toThrow('unterminated string');
+      const text = new TextDecoder().decode(first.value);
+      const summary = format === 'ndjson' ? readNdjson(text).summary : readJson(text).summary;
+      expect(summary).toEqual({ ...expectedSummary(format, filters, [], false), log_entry: logged!.log_entry });
+      expect(logRows(temp.db).at(-1)).toMatchObject({ id: logged!.log_entry.id, action: 'log_exported' });
+    }
+  });
+});
+
 describe('an export in progress', () => {
   it('leaves moderation working: a hide made while it is half read succeeds, is not in the export, and is logged before it', async () => {
     let logged: LoggedExportSummary | undefined;

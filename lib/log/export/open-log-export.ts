@@ -41,6 +41,8 @@ export function authorizeLogExport(db: Db, actor: Actor): AuthorizedActor | Fail
  * or a filter naming a missing article, user or comment (INVALID_INPUT); a refusal writes nothing. The body reads every
  * matching row in id order from one snapshot, a chunk at a time as the reader asks; when the last
  * row is read, or the reader gives up, ONE immediate transaction appends the `log_exported` row.
+ * A read that fails part way hands over the rows read and the summary with `complete: false`, then
+ * errors the body, so an HTTP download is aborted rather than ended as if whole.
  */
 export function openLogExport(db: Db, actor: Actor, input: LogExportInput, options: LogExportOptions = {}): Result<LogExport> {
   const caller = authorizeLogExport(db, actor);
@@ -103,9 +105,12 @@ function exportBody(
         controller.enqueue(bytes.take());
         controller.close();
       } catch (error) {
-        // The rows read so far reach the reader before the error, so that an incomplete export's row counts what it handed over.
+        // The rows read so far reach the reader before the error, so that an incomplete export's row
+        // counts what it handed over, followed by the summary saying `complete: false` (NDJSON, JSON).
+        // Then the stream errors: the server aborts the response instead of ending it, so the
+        // download fails where a person sees it rather than leaving a short file that looks whole.
+        if (!settled) bytes.append(writer.footer(settle(false)));
         if (bytes.size > 0) controller.enqueue(bytes.take());
-        if (!settled) settle(false);
         controller.error(error);
       }
     },
