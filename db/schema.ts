@@ -235,6 +235,7 @@ export const signInFailures = sqliteTable('sign_in_failures', {
   id: integer('id').primaryKey(),
   /** The normalised email as typed, whether or not an account has it. */
   email: text('email').notNull(),
+  /** The client address as the limit counts it (lib/rate-limit/client-address-key.ts): IPv4, or an IPv6 /64 such as `2001:db8:1:2::/64`. */
   clientAddress: text('client_address').notNull(),
   /** Milliseconds since the epoch. */
   failedAt: integer('failed_at').notNull(),
@@ -252,7 +253,7 @@ export const rateLimitHits = sqliteTable('rate_limit_hits', {
   id: integer('id').primaryKey(),
   /** Which limit: `sign_up`, … */
   bucket: text('bucket').notNull(),
-  /** Whom it counts: a client address, a user id. */
+  /** Whom it counts: a client address as clientAddressKey gives it (an IPv6 address as its /64), a user id. */
   key: text('key').notNull(),
   /** Milliseconds since the epoch. */
   at: integer('at').notNull(),

@@ -1,7 +1,8 @@
-// The sign-in rate limiter: 10 failures in 10 minutes for one account, or from one client address, and further attempts wait.
+// The sign-in rate limiter: 10 failures in 10 minutes for one account, or from one client address (an IPv6 /64), and further attempts wait.
 import 'server-only';
 import type { Db, Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
+import { clientAddressKey } from '@/lib/rate-limit/client-address-key';
 import { minutesUntil } from '@/lib/shared/format/minutes';
 
 export const SIGN_IN_MAX_FAILURES = 10;
@@ -12,19 +13,21 @@ export type AttemptKey = { email: string; clientAddress: string };
 /**
  * Opens an attempt: refused with the minutes to wait when either key has used up its failures,
  * otherwise recorded at once as a failure, so that attempts racing in parallel count before their
- * passwords are checked. `succeed` takes it back and forgives the account's earlier failures.
+ * passwords are checked. `succeed` takes it back and forgives the account's earlier failures. The
+ * address counts, and is stored, as its `clientAddressKey` (an IPv6 address as its /64).
  */
 export function beginSignInAttempt(db: Db, key: AttemptKey, now: number): { retryAfterMinutes: number } | { attemptId: number } {
+  const addressKey = clientAddressKey(key.clientAddress);
   return db.transaction((tx) => {
     const since = now - SIGN_IN_WINDOW_MS;
     prepared(tx, 'DELETE FROM sign_in_failures WHERE failed_at <= ?').run(since);
     const blockedUntil = Math.max(
       unblocksAt(tx, 'email', key.email, since),
-      unblocksAt(tx, 'client_address', key.clientAddress, since),
+      unblocksAt(tx, 'client_address', addressKey, since),
     );
     if (blockedUntil > now) return { retryAfterMinutes: minutesUntil(blockedUntil, now) };
     const inserted = prepared(tx, 'INSERT INTO sign_in_failures (email, client_address, failed_at) VALUES (?, ?, ?)')
-      .run(key.email, key.clientAddress, now);
+      .run(key.email, addressKey, now);
     return { attemptId: Number(inserted.lastInsertRowid) };
   }, { behavior: 'immediate' });
 }

@@ -8,6 +8,7 @@ export type RateLimitRule = { bucket: string; limit: number; windowMs: number };
 /**
  * Counts one event for `key` and answers ok, or refuses with the moment a slot frees up when the
  * key already had `limit` events in the window. A refused event is not counted, so waiting works.
+ * A limit per client address passes `clientAddressKey(address)`, so that an IPv6 network counts once.
  */
 export function takeRateLimitSlot(db: Db, rule: RateLimitRule, key: string, now: number): { ok: true } | { ok: false; retryAt: number } {
   return db.transaction((tx) => {

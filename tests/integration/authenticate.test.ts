@@ -131,6 +131,25 @@ describe('the sign-in rate limiter', () => {
     expect(await attempt(EMAIL, PASSWORD, '192.0.2.1', T0 + 10_000)).toEqual({ ok: true, userId: readerId, sessionVersion: 3 });
   });
 
+  it('counts an IPv6 client by its /64: 10 failures from 10 addresses of one /64 block the whole /64, not the next one', async () => {
+    const sameNetwork = [
+      '2001:db8:1:2::1', '2001:DB8:1:2::2', '2001:0db8:0001:0002:0000:0000:0000:0003', '2001:db8:1:2:ffff::4', '2001:db8:1:2::5%eth0',
+      '2001:db8:1:2:0:0:0:6', '2001:db8:1:2::7:7', '2001:db8:1:2:8::', '2001:db8:1:2::192.0.2.9', '2001:db8:1:2:a:b:c:10',
+    ];
+    await failMany(10, (i) => ({ email: `guess-${i}@example.com`, address: sameNetwork[i]! }));
+    expect(new Set(failures().map((row) => row.client_address))).toEqual(new Set(['2001:db8:1:2::/64']));
+    expect(await attempt(EMAIL, PASSWORD, '2001:db8:1:2:dead:beef:0:99', T0 + 10_000)).toEqual(limited(10));
+    expect(await attempt('other@example.com', PASSWORD, '2001:db8:1:2::', T0 + 10_000)).toEqual(limited(10));
+    expect(await attempt(EMAIL, PASSWORD, '2001:db8:1:3::1', T0 + 10_000)).toEqual({ ok: true, userId: readerId, sessionVersion: 3 });
+    expect(failures()).toHaveLength(10);
+  });
+
+  it('counts an IPv4-mapped IPv6 address as its IPv4 address', async () => {
+    await failMany(10, (i) => ({ email: `guess-${i}@example.com`, address: i % 2 === 0 ? ADDRESS : `::ffff:${ADDRESS}` }));
+    expect(new Set(failures().map((row) => row.client_address))).toEqual(new Set([ADDRESS]));
+    expect(await attempt(EMAIL, PASSWORD, '::FFFF:cb00:7105', T0 + 10_000)).toEqual(limited(10));
+  });
+
   it('a blocked account does not block a different account from a different address', async () => {
     await failMany(10, (i) => ({ email: EMAIL, address: `198.51.100.${i + 1}` }));
     expect(await attempt('other@example.com', PASSWORD, '192.0.2.1', T0 + 10_000)).toMatchObject({ ok: true });

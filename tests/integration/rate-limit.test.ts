@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
 import { takeRateLimitSlot, type RateLimitRule } from '@/lib/rate-limit/take-rate-limit-slot';
+import { registerReader, SIGN_UP_LIMIT } from '@/lib/users/register-reader';
 import { createTempDb, type TempDb } from '@/tests/support/temp-db';
 
 const RULE: RateLimitRule = { bucket: 'test_bucket', limit: 3, windowMs: 60_000 };
@@ -59,5 +60,30 @@ describe('takeRateLimitSlot', () => {
     } finally {
       restarted.$client.close();
     }
+  });
+});
+
+describe('the sign-up limit per client address', () => {
+  const signUp = (n: number, address: string) =>
+    registerReader(temp.db, { email: `net-${n}@example.com`, displayName: `Net ${n}`, password: 'a long enough password' }, address, NOW + n);
+  const accounts = () => temp.db.$client.prepare("SELECT email FROM users WHERE email LIKE 'net-%' ORDER BY email").all();
+
+  it('counts an IPv6 client by its /64: 10 sign-ups from 10 addresses of one /64 use up the limit, the next /64 still signs up', async () => {
+    expect(SIGN_UP_LIMIT.limit).toBe(10);
+    const sameNetwork = Array.from({ length: 10 }, (_, n) => (n % 2 === 0 ? `2001:db8:aa:bb::${n + 1}` : `2001:0DB8:00AA:00BB:${n}:0:0:1`));
+    expect(await Promise.all(sameNetwork.map((address, n) => signUp(n, address)))).toEqual(Array.from({ length: 10 }, () => ({ ok: true })));
+    expect(new Set(hits().map((row) => (row as { key: string }).key))).toEqual(new Set(['2001:db8:aa:bb::/64']));
+    const before = accounts();
+    expect(await signUp(10, '2001:db8:aa:bb:1234:5678:9abc:def0')).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    expect(accounts()).toEqual(before);
+    expect(hits()).toHaveLength(10);
+    expect(await signUp(11, '2001:db8:aa:bc::1')).toEqual({ ok: true });
+  });
+
+  it('counts an IPv4-mapped IPv6 address as its IPv4 address', async () => {
+    const addresses = Array.from({ length: 10 }, (_, n) => (n % 2 === 0 ? '192.0.2.10' : '::ffff:192.0.2.10'));
+    await Promise.all(addresses.map((address, n) => signUp(n, address)));
+    expect(await signUp(10, '::ffff:c000:20a')).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    expect(await signUp(11, '192.0.2.11')).toEqual({ ok: true });
   });
 });

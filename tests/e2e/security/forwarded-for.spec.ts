@@ -1,5 +1,6 @@
 // A forged X-Forwarded-For does not escape the per-address limits on sign-in failures and sign-ups;
-// behind a proxy (TRUST_PROXY=1) the last hop's address is the client, so two of them count apart.
+// behind a proxy (TRUST_PROXY=1) the last hop's address is the client, so two of them count apart,
+// and an IPv6 client counts by its /64, so changing addresses within it escapes nothing.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -110,5 +111,30 @@ test.describe('with TRUST_PROXY=1, the last hop names the client', () => {
     }
     expect(await signUpAttempt(baseUrl, '203.0.113.20')).toBe('RATE_LIMITED');
     expect(await signUpAttempt(baseUrl, '203.0.113.21')).toBe('created');
+  });
+
+  /** Ten addresses of 2001:db8:5:6::/64, each written differently. */
+  const oneNetwork = (tag: number) => [
+    `2001:db8:5:6::${tag}:1`, `2001:DB8:5:6::${tag}:2`, `2001:0db8:0005:0006:0000:0000:${tag}:0003`, `2001:db8:5:6:0:0:${tag}:4`,
+    `2001:db8:5:6:ffff:ffff:${tag}:5`, `2001:db8:5:6:1::${tag}`, `2001:db8:5:6:${tag}::7`, `2001:db8:5:6::${tag}:8%eth0`,
+    `2001:db8:5:6:abcd::${tag}:9`, `2001:db8:5:6:${tag}::a`,
+  ];
+
+  test('sign-in failures from ten addresses of one IPv6 /64 reach the limit for the whole /64, and only for it', async () => {
+    const addresses = oneNetwork(1);
+    for (const [index, address] of addresses.entries()) {
+      expect(await signInAttempt(baseUrl, unknownEmail(), 'wrong password', address), `attempt ${index + 1} from ${address}`).toBe('credentials');
+    }
+    expect(await signInAttempt(baseUrl, unknownEmail(), 'wrong password', '2001:db8:5:6:1234:5678:9abc:def0')).toBe('rate_limited');
+    expect(await signInAttempt(baseUrl, unknownEmail(), 'wrong password', '2001:db8:5:7::1')).toBe('credentials');
+  });
+
+  test('sign-ups from ten addresses of one IPv6 /64 reach the limit for the whole /64, and only for it', async () => {
+    const addresses = oneNetwork(2);
+    for (const [index, address] of addresses.entries()) {
+      expect(await signUpAttempt(baseUrl, address), `sign-up ${index + 1} from ${address}`).toBe('created');
+    }
+    expect(await signUpAttempt(baseUrl, '2001:db8:5:6:1234:5678:9abc:def0')).toBe('RATE_LIMITED');
+    expect(await signUpAttempt(baseUrl, '2001:db8:5:7::1')).toBe('created');
   });
 });
