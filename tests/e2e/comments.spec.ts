@@ -1,8 +1,9 @@
 // Readers' comments in the browser: posting and replying (shown at once, in place), plain text only,
-// editing within 15 minutes, deleting, what other readers see of a deleted comment, reporting, closing an
-// article, what anonymous visitors see, new comments held back behind a bar, and the posting limit.
-// Each test has an article and accounts of its own, so that the seed article's thread (checked by
-// thread.spec.ts) stays as imported and no test depends on another.
+// editing within 15 minutes, deleting, what other readers see of a deleted comment and of a
+// lookalike link, reporting, closing an article, what anonymous visitors see, new comments held
+// back behind a bar, and the posting limit. Each test has an article and accounts of its own, so
+// that the seed article's thread (checked by thread.spec.ts) stays as imported and no test depends
+// on another.
 import type { Locator, Page } from '@playwright/test';
 import { setCommentsOpen } from '@/lib/articles/set-comments-open';
 import { deleteComment } from '@/lib/comments/delete-comment';
@@ -272,6 +273,20 @@ test.describe('what other readers see', () => {
     await expectNoName();
     await signIn(page, reader.email, reader.password);
     await expectNoName();
+  });
+
+  test('a link whose host passes for another shows the host in punycode; a host wholly in one script reads as typed', async ({ page }) => {
+    const article = createArticle();
+    const author = await createAccount('reader');
+    const lookalike = 'https://\u0430pple.com/signin'; // a Cyrillic а
+    const cyrillic = 'https://пример.рф/новости';
+    postAs(author, article.id, `Sign in at ${lookalike} or read ${cyrillic}`);
+
+    await page.goto(article.path);
+    const links = commentCard(page, author.displayName, 'Sign in at').getByRole('paragraph').getByRole('link');
+    await expect(links).toHaveText(['https://xn--pple-43d.com/signin', cyrillic]);
+    await expect(links.first()).toHaveAttribute('href', 'https://xn--pple-43d.com/signin');
+    await expect(links.last()).toHaveAttribute('href', new URL(cyrillic).href);
   });
 });
 
