@@ -19,7 +19,7 @@ function Line({ line }: { line: string }) {
   return linkifyText(line).map((segment, index) =>
     segment.kind === 'link' ? (
       <a key={index} href={segment.href} rel="nofollow ugc noopener noreferrer" target="_blank">
-        {segment.text}
+        {segment.label}
       </a>
     ) : (
       <Fragment key={index}>{segment.text}</Fragment>

@@ -37,7 +37,7 @@ export function CommentCard({ comment, focused = false }: { comment: ThreadComme
   const canEdit = settled && comment.mine && thread.now - Date.parse(comment.createdAt) < EDIT_WINDOW_MS;
   const canDelete = settled && comment.mine;
   const canReport = settled && !comment.mine && thread.rights.canReport;
-  const label = visible ? `Comment by ${comment.authorName}` : moderation ? `Comment by ${comment.authorName}, not shown to readers` : 'Comment not shown';
+  const label = visible ? `Comment by ${comment.authorName}` : moderation ? `Comment by ${moderation.authorName}, not shown to readers` : 'Comment not shown';
 
   // Every part keeps its place whatever the status, so a moderator's controls (and their message)
   // stay mounted while the reply they act on turns into a tombstone and back.

@@ -10,7 +10,8 @@ export function commentPermalink(slug: string, commentId: number): string {
 export function CommentMeta({ comment, slug }: { comment: ThreadComment; slug: string }) {
   return (
     <header className="comment-meta">
-      <bdi className="comment-author">{comment.authorName}</bdi>
+      {/* A comment that is not visible comes without its author's name, except inside a moderator's `moderation`. */}
+      <bdi className="comment-author">{comment.moderation?.authorName ?? comment.authorName}</bdi>
       <span aria-hidden="true"> · </span>
       <time dateTime={comment.createdAt}>
         {comment.imported ? formatImportedCommentTime(comment.createdAt) : formatCommentTime(comment.createdAt)}

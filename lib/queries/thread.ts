@@ -156,12 +156,12 @@ function toViews(rows: CommentRow[]): CommentView[] {
 function textOf(row: CommentRow): CommentText {
   switch (row.status) {
     case 'visible':
-      return { status: 'visible', body: row.body, hiddenReason: null, hiddenExplanation: null };
+      return { status: 'visible', body: row.body, authorName: row.authorName, hiddenReason: null, hiddenExplanation: null };
     case 'hidden':
       // A trigger keeps hidden_reason set while the status is hidden.
-      return { status: 'hidden', body: null, hiddenReason: row.hiddenReason!, hiddenExplanation: row.hiddenExplanation };
+      return { status: 'hidden', body: null, authorName: null, hiddenReason: row.hiddenReason!, hiddenExplanation: row.hiddenExplanation };
     default:
-      return { status: row.status, body: null, hiddenReason: null, hiddenExplanation: null };
+      return { status: row.status, body: null, authorName: null, hiddenReason: null, hiddenExplanation: null };
   }
 }
 
@@ -172,7 +172,6 @@ function toView(row: CommentRow, replyCount: number): CommentView {
     id: row.id,
     parentId: row.parentId,
     depth: row.depth,
-    authorName: row.authorName,
     imported: row.origin === 'import',
     createdAt: row.createdAt,
     version: row.version,

@@ -1,10 +1,12 @@
 // Readers' comments in the browser: posting and replying (shown at once, in place), plain text only,
-// editing within 15 minutes, deleting, reporting, closing an article, what anonymous visitors see,
-// new comments held back behind a bar, and the posting limit. Each test has an article and accounts
-// of its own, so that the seed article's thread (checked by thread.spec.ts) stays as imported and no
-// test depends on another.
+// editing within 15 minutes, deleting, what other readers see of a deleted comment and of a
+// lookalike link, reporting, closing an article, what anonymous visitors see, new comments held
+// back behind a bar, and the posting limit. Each test has an article and accounts of its own, so
+// that the seed article's thread (checked by thread.spec.ts) stays as imported and no test depends
+// on another.
 import type { Locator, Page } from '@playwright/test';
 import { setCommentsOpen } from '@/lib/articles/set-comments-open';
+import { deleteComment } from '@/lib/comments/delete-comment';
 import { userActor } from '@/tests/support/accounts';
 import { accountBar, expect, signIn, submitSignIn, test } from './support/browser';
 import {
@@ -242,6 +244,49 @@ test.describe('editing and deleting one’s own comment', () => {
 
     // Kept for moderators, never sent to readers.
     expect(commentRow(db, comment.id)).toMatchObject({ status: 'deleted', body: deletedText, version: 2 });
+  });
+});
+
+test.describe('what other readers see', () => {
+  test('a comment deleted by its author is a tombstone with no name, and the name is in neither the page nor the JSON', async ({ page }) => {
+    const db = e2eDb();
+    const article = createArticle();
+    const author = await createAccount('reader', { displayName: 'Withdrawn Wanda 5c2d' });
+    const reader = await createAccount('reader');
+    const comment = postAs(author, article.id, 'Something Wanda takes back.');
+    expect(deleteComment(db, userActor(db, author.id), { commentId: comment.id })).toMatchObject({ ok: true });
+
+    const expectNoName = async () => {
+      await page.goto(article.path);
+      const tombstone = page.getByRole('article', { name: 'Comment not shown', exact: true });
+      await expect(tombstone).toHaveText('Deleted by its author.');
+      await expect(page.getByText(author.displayName)).toHaveCount(0);
+      // The HTML carries the React payload the thread hydrates from.
+      expect(await page.content()).not.toContain(author.displayName);
+      const api = await page.request.get(`/api/articles/${article.slug}/comments?limit=200`);
+      expect(api.ok()).toBe(true);
+      expect(await api.json()).toMatchObject({ comments: expect.arrayContaining([expect.objectContaining({ id: comment.id, status: 'deleted', authorName: null })]) });
+      const branch = await page.request.get(`/api/articles/${article.slug}/comments/${comment.id}`);
+      expect(branch.ok()).toBe(true);
+      expect(await branch.text()).not.toContain(author.displayName);
+    };
+    await expectNoName();
+    await signIn(page, reader.email, reader.password);
+    await expectNoName();
+  });
+
+  test('a link whose host passes for another shows the host in punycode; a host wholly in one script reads as typed', async ({ page }) => {
+    const article = createArticle();
+    const author = await createAccount('reader');
+    const lookalike = 'https://\u0430pple.com/signin'; // a Cyrillic а
+    const cyrillic = 'https://пример.рф/новости';
+    postAs(author, article.id, `Sign in at ${lookalike} or read ${cyrillic}`);
+
+    await page.goto(article.path);
+    const links = commentCard(page, author.displayName, 'Sign in at').getByRole('paragraph').getByRole('link');
+    await expect(links).toHaveText(['https://xn--pple-43d.com/signin', cyrillic]);
+    await expect(links.first()).toHaveAttribute('href', 'https://xn--pple-43d.com/signin');
+    await expect(links.last()).toHaveAttribute('href', new URL(cyrillic).href);
   });
 });
 

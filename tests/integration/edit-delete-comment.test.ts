@@ -332,7 +332,7 @@ describe('deleting', () => {
         id: mine,
         parentId: null,
         depth: 0,
-        authorName: 'Rita Reader',
+        authorName: null,
         imported: false,
         createdAt: iso(NOW),
         version: 2,
@@ -357,7 +357,7 @@ describe('deleting', () => {
     expect(after.reports).toEqual(before.reports);
   });
 
-  it('shows the tombstone without its text to everyone, the author included, and keeps its replies', () => {
+  it('shows the tombstone without its text or its author’s name to everyone, the author included, and keeps its replies', () => {
     const reply = postComment(temp.db, otto(), { articleId: article.articleId, parentId: mine, body: 'Otto answers' }, { now: NOW + MINUTE });
     if (!reply.ok) throw new Error(reply.message);
     const deeper = postComment(temp.db, rita(), { articleId: article.articleId, parentId: reply.comment.id, body: 'Rita answers back' }, { now: NOW + 2 * MINUTE });
@@ -368,7 +368,7 @@ describe('deleting', () => {
       const page = readThreadPage(temp.db, article.articleId, viewer);
       expect(JSON.stringify(page)).not.toContain(FIRST);
       const tombstone = page.comments.find((c) => c.id === mine);
-      expect(tombstone).toMatchObject({ status: 'deleted', body: null, authorName: 'Rita Reader', mine: viewer === ids.rita, replyCount: 2 });
+      expect(tombstone).toMatchObject({ status: 'deleted', body: null, authorName: null, mine: viewer === ids.rita, replyCount: 2 });
       expect(page.comments.filter((c) => c.parentId === mine || c.id === deeper.comment.id).map((c) => [c.id, c.status, c.body])).toEqual([
         [reply.comment.id, 'visible', 'Otto answers'],
         [deeper.comment.id, 'visible', 'Rita answers back'],

@@ -4,6 +4,7 @@
 // moderators only, newest first, with its edit revisions.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, Viewer } from '@/lib/shared/auth/actor';
+import { deleteComment } from '@/lib/comments/delete-comment';
 import { editComment } from '@/lib/comments/edit-comment';
 import { postComment } from '@/lib/comments/post-comment';
 import { annotateComment } from '@/lib/moderation/annotate-comment';
@@ -33,6 +34,7 @@ const SECRETS = {
   flagNote: 'Flag note about the sibling',
   reportNote: 'Otto’s report note',
   moderatorEmail: 'moderator@example.com',
+  authorName: 'Rita Reader',
 };
 const EXPLANATION = 'Personal attacks are not allowed here.';
 const PUBLIC_NOTE = 'The article was corrected on 5 January.';
@@ -139,6 +141,14 @@ describe.each(readers)('%s', (_name, viewerOf) => {
     }
   });
 
+  it('gets a reply its author deleted as a tombstone without the author’s name anywhere in the answer', () => {
+    expect(deleteComment(temp.db, actor(ids.otto), { commentId: under }, { now: NOW })).toMatchObject({ ok: true });
+    for (const response of responsesFor(viewerOf())) {
+      expect(findIn(response, under)).toMatchObject({ status: 'deleted', body: null, authorName: null });
+      expect(JSON.stringify(response)).not.toContain('Otto Other');
+    }
+  });
+
   it('sees the other comments without a reason or notes', () => {
     const [page] = responsesFor(viewerOf());
     expect(findIn(page!, flagged)).toMatchObject({ status: 'visible', hiddenReason: null, hiddenExplanation: null, publicNotes: [] });
@@ -162,7 +172,7 @@ describe.each(moderators)('%s', (_name, viewerOf) => {
       }
       const view = findIn(response, hidden);
       // The thread's own fields stay as readers get them; the text travels inside `moderation`.
-      expect(view).toMatchObject({ status: 'hidden', body: null, hiddenReason: 'harassment', hiddenExplanation: EXPLANATION });
+      expect(view).toMatchObject({ status: 'hidden', body: null, authorName: null, hiddenReason: 'harassment', hiddenExplanation: EXPLANATION });
       expect(view.moderation).toMatchObject({
         body: TEXT,
         authorName: 'Rita Reader',
@@ -178,6 +188,15 @@ describe.each(moderators)('%s', (_name, viewerOf) => {
     }
     const [page] = responsesFor(viewerOf());
     expect(findIn(page!, flagged).moderation).toMatchObject({ flag: { reason: 'spam', note: SECRETS.flagNote, by: SECRETS.moderatorEmail } });
+  });
+
+  it('gets the name of a reply’s author who deleted it inside `moderation`, where the thread shows it to them', () => {
+    expect(deleteComment(temp.db, actor(ids.otto), { commentId: under }, { now: NOW })).toMatchObject({ ok: true });
+    for (const response of responsesFor(viewerOf())) {
+      const view = findIn(response, under);
+      expect(view).toMatchObject({ status: 'deleted', body: null, authorName: null });
+      expect(view.moderation).toMatchObject({ status: 'deleted', authorName: 'Otto Other', body: 'Otto answers Rita' });
+    }
   });
 
   it('reads the History newest first, with the earlier texts newest first', () => {

@@ -119,16 +119,16 @@ describe('readCommentSubtree', () => {
 });
 
 describe('the seed thread as a reader gets it', () => {
-  it('sends the placeholder without a body, and the imported comments with theirs', () => {
+  it('sends the placeholder without a body or a name, and the imported comments with theirs', () => {
     const page = readThreadPage(temp.db, seedArticleId, null);
     expect(page.comments).toHaveLength(22);
     expect(page.nextCursor).toBeNull();
     const placeholders = page.comments.filter((c) => c.status === 'unavailable');
     expect(placeholders).toHaveLength(1);
-    expect(placeholders[0]).toMatchObject({ body: null, depth: 2, replyCount: 1 });
+    expect(placeholders[0]).toMatchObject({ body: null, authorName: null, depth: 2, replyCount: 1 });
     const meh = onlyWithPrefix(page.comments, 'Meh. Who knows.');
     expect(meh.parentId).toBe(placeholders[0]!.id);
-    expect(page.comments.every((c) => c.imported && c.authorName === 'Anonymous reader')).toBe(true);
+    expect(page.comments.every((c) => c.imported && c.authorName === (c.status === 'visible' ? 'Anonymous reader' : null))).toBe(true);
   });
 });
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { linkifyText, type TextSegment } from '@/lib/shared/format/linkify';
 
 const text = (value: string): TextSegment => ({ kind: 'text', text: value });
-const link = (value: string, href: string): TextSegment => ({ kind: 'link', text: value, href });
+/** A link as typed, reading as `label` (the typed text unless its host is shown in ASCII). */
+const link = (value: string, href: string, label = value): TextSegment => ({ kind: 'link', text: value, href, label });
 
 describe('linkifyText', () => {
   it('leaves text without links as one text segment, and empty text as none', () => {
@@ -176,6 +177,56 @@ describe('linkifyText', () => {
     expect(linkifyText('https://[2001:db8::1]:8080/x')).toEqual([link('https://[2001:db8::1]:8080/x', 'https://[2001:db8::1]:8080/x')]);
   });
 
+  it('shows a host that could pass for another in ASCII (punycode), keeping what was typed around it and the real href', () => {
+    // A Cyrillic а in a Latin name: the label mixes scripts.
+    expect(linkifyText('Sign in: https://\u0430pple.com/login.')).toEqual([
+      text('Sign in: '),
+      link('https://\u0430pple.com/login', 'https://xn--pple-43d.com/login', 'https://xn--pple-43d.com/login'),
+      text('.'),
+    ]);
+    // Every letter but the l Cyrillic (р а у р а), and every letter Cyrillic (а р р ӏ е) under a Latin TLD.
+    expect(linkifyText('https://\u0440\u0430\u0443\u0440\u0430l.com')).toEqual([
+      link('https://\u0440\u0430\u0443\u0440\u0430l.com', 'https://xn--l-7sba6dbr.com/', 'https://xn--l-7sba6dbr.com'),
+    ]);
+    expect(linkifyText('https://\u0430\u0440\u0440\u04CF\u0435.com')).toEqual([
+      link('https://\u0430\u0440\u0440\u04CF\u0435.com', 'https://xn--80ak6aa92e.com/', 'https://xn--80ak6aa92e.com'),
+    ]);
+    // A Greek ο, and upper case, which IDNA folds.
+    expect(linkifyText('HTTPS://G\u039FOGLE.COM/')).toEqual([link('HTTPS://G\u039FOGLE.COM/', 'https://xn--gogle-rce.com/', 'HTTPS://xn--gogle-rce.com/')]);
+    // Port, path, query and fragment stay as typed; only the host changes.
+    expect(linkifyText('https://\u0430pple.com:8443/a/b?c=d#e')).toEqual([
+      link('https://\u0430pple.com:8443/a/b?c=d#e', 'https://xn--pple-43d.com:8443/a/b?c=d#e', 'https://xn--pple-43d.com:8443/a/b?c=d#e'),
+    ]);
+    // Subdomains, a trailing dot, the skipped slashes and an empty user part.
+    expect(linkifyText('https://login.\u0430pple.com./x')).toEqual([
+      link('https://login.\u0430pple.com./x', 'https://login.xn--pple-43d.com./x', 'https://login.xn--pple-43d.com./x'),
+    ]);
+    expect(linkifyText('https:///\u0430pple.com')).toEqual([link('https:///\u0430pple.com', 'https://xn--pple-43d.com/', 'https:///xn--pple-43d.com')]);
+    expect(linkifyText('https://@\u0430pple.com')).toEqual([link('https://@\u0430pple.com', 'https://xn--pple-43d.com/', 'https://@xn--pple-43d.com')]);
+    // A slash lookalike (the fraction slash) and a percent-encoded Cyrillic а.
+    expect(linkifyText('https://example.com\u2044evil.com')).toEqual([
+      link('https://example.com\u2044evil.com', 'https://example.xn--comevil-3d7c.com/', 'https://example.xn--comevil-3d7c.com'),
+    ]);
+    expect(linkifyText('https://%D0%B0pple.com')).toEqual([link('https://%D0%B0pple.com', 'https://xn--pple-43d.com/', 'https://xn--pple-43d.com')]);
+  });
+
+  it('shows a host wholly in one script, or typed as punycode, as it reads', () => {
+    for (const [typed, href] of [
+      ['https://xn--pple-43d.com/login', 'https://xn--pple-43d.com/login'],
+      ['https://XN--80AK6AA92E.com', 'https://xn--80ak6aa92e.com/'],
+      ['https://пример.рф/новости', 'https://xn--e1afmkfd.xn--p1ai/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8'],
+      ['https://例え.jp:8080/', 'https://xn--r8jz45g.jp:8080/'],
+      ['https://ソニーsony.jp', 'https://xn--sony-fo4c6cxq.jp/'],
+      ['https://παράδειγμα.ελ', 'https://xn--hxajbheg2az3al.xn--qxam/'],
+      ['https://bücher.de', 'https://xn--bcher-kva.de/'],
+      ['https://ａｐｐｌｅ.com', 'https://apple.com/'],
+    ]) {
+      expect(linkifyText(typed!), typed).toEqual([link(typed!, href!)]);
+    }
+    // A mailto address is shown as typed: the mail program shows where it really goes.
+    expect(linkifyText('mailto:a@\u0430pple.com')).toEqual([link('mailto:a@\u0430pple.com', 'mailto:a@%D0%B0pple.com')]);
+  });
+
   it('percent-encodes what could break out of an attribute in the href, never in the text', () => {
     expect(linkifyText("https://a.b/it's`{x}`")).toEqual([link("https://a.b/it's`{x}`", "https://a.b/it's%60%7Bx%7D%60")]);
   });
@@ -265,6 +316,8 @@ describe('linkifyText', () => {
           expect(new URL(segment.href).href).toBe(segment.href);
           expect(['http:', 'https:', 'mailto:']).toContain(new URL(segment.href).protocol);
           expect(segment.href).not.toMatch(/[\s"<>`]/);
+          // What the link reads as is the typed text, or that text with its host in ASCII.
+          if (segment.label !== segment.text) expect(new URL(segment.label).hostname).toBe(new URL(segment.href).hostname);
         }
       });
     }

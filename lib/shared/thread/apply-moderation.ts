@@ -17,11 +17,11 @@ export function applyModeration<T extends CommentView>(comment: T, moderation: C
 function textOf(moderation: CommentModeration): CommentText {
   switch (moderation.status) {
     case 'visible':
-      return { status: 'visible', body: moderation.body, hiddenReason: null, hiddenExplanation: null };
+      return { status: 'visible', body: moderation.body, authorName: moderation.authorName, hiddenReason: null, hiddenExplanation: null };
     case 'hidden':
       // A trigger keeps the hide's reason set while the status is hidden, so `hidden` is there.
-      return { status: 'hidden', body: null, hiddenReason: moderation.hidden!.reason, hiddenExplanation: moderation.hidden!.explanation };
+      return { status: 'hidden', body: null, authorName: null, hiddenReason: moderation.hidden!.reason, hiddenExplanation: moderation.hidden!.explanation };
     default:
-      return { status: moderation.status, body: null, hiddenReason: null, hiddenExplanation: null };
+      return { status: moderation.status, body: null, authorName: null, hiddenReason: null, hiddenExplanation: null };
   }
 }

@@ -4,13 +4,14 @@ import type { CommentStatus } from '@/db/schema';
 import type { CommentModeration } from '@/lib/shared/moderation/types';
 
 /**
- * A comment's text travels only with the `visible` status; otherwise it never leaves the server.
+ * A comment's text and its author's name travel only with the `visible` status; otherwise they
+ * never leave the server (moderators get both inside `moderation`), and readers see a tombstone.
  * A hidden comment says why instead: the reason and the moderators' public explanation, if any.
  */
 export type CommentText =
-  | { status: 'visible'; body: string; hiddenReason: null; hiddenExplanation: null }
-  | { status: 'hidden'; body: null; hiddenReason: ModerationReason; hiddenExplanation: string | null }
-  | { status: Exclude<CommentStatus, 'visible' | 'hidden'>; body: null; hiddenReason: null; hiddenExplanation: null };
+  | { status: 'visible'; body: string; authorName: string; hiddenReason: null; hiddenExplanation: null }
+  | { status: 'hidden'; body: null; authorName: null; hiddenReason: ModerationReason; hiddenExplanation: string | null }
+  | { status: Exclude<CommentStatus, 'visible' | 'hidden'>; body: null; authorName: null; hiddenReason: null; hiddenExplanation: null };
 
 /** A public annotation, shown to everyone under the comment as "Moderator note", without who wrote it. */
 export type PublicNote = { id: number; body: string; at: string };
@@ -19,7 +20,6 @@ export type CommentView = CommentText & {
   id: number;
   parentId: number | null;
   depth: number;
-  authorName: string;
   /** true for comments brought in from a capture, whose times only keep the captured order. */
   imported: boolean;
   createdAt: string;
