@@ -37,12 +37,10 @@ export function refusalFor(request: RequestLine, trustProxy: boolean): Refusal |
   const method = request.method ?? 'GET';
   // Next.js meets TRACE, PUT, DELETE… on a page with a bare 500; no page or route here answers them.
   if (!SERVED_METHODS.includes(method)) return methodNotAllowed(SERVED_METHODS);
-  const authRefusal = unknownAuthAction(path, method);
-  if (authRefusal) return authRefusal;
   // GET and HEAD handlers only read, so any site may link to them (the log export, which appends the record of
   // its own reading, refuses another site's request itself).
-  if (method === 'GET' || method === 'HEAD') return null;
-  return foreignOrigin(request.headers, trustProxy) ?? oversizedBody(request.headers, path);
+  const readOnly = method === 'GET' || method === 'HEAD';
+  return (readOnly ? null : foreignOrigin(request.headers, trustProxy) ?? oversizedBody(request.headers, path)) ?? unknownAuthAction(path, method);
 }
 
 const SERVED_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];

@@ -108,6 +108,14 @@ describe('refusalFor: addresses under /api/auth', () => {
     }
   });
 
+  it('checks a POST’s origin and size first: an oversized body is 413 however the address is spelled', () => {
+    const big = { 'content-length': String(AUTH_BODY_LIMIT + 1) };
+    for (const url of ['/api/auth/callback/credentials', '/api/%61uth/callback/credentials', '/api/auth/nope']) {
+      expect(refusalFor(post(big, url), false), url).toMatchObject({ status: 413 });
+    }
+    expect(refusalFor(post({ origin: 'https://evil.example' }, '/api/auth/nope'), false)).toMatchObject({ status: 403 });
+  });
+
   it('answers a method an action does not take (a HEAD too, which Auth.js logs) with 405 and its Allow', () => {
     expect(refusalFor({ method: 'HEAD', url: '/api/auth/session', headers: { host: HOST } }, false))
       .toMatchObject({ status: 405, code: 'method_not_allowed', headers: { Allow: 'GET, POST' } });
