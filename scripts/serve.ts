@@ -1,6 +1,7 @@
 // npm start: migrates, checks the auth secret, and serves the production build through an HTTP server
 // that alone decides each request's client address (the sign-in rate limiter keys on it), scheme and
-// host, and refuses foreign-origin and oversized requests before Next.js reads them.
+// host, and refuses another host's address, unserved methods and paths, foreign-origin and oversized requests
+// before Next.js reads them.
 import './lib/allow-server-only';
 import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -14,7 +15,7 @@ import { REFUSED_BODY_DRAIN_LIMIT } from '@/lib/shared/http/body-limits';
 import { CLIENT_ADDRESS_HEADER, resolveClientAddress, trustProxyFrom } from '@/lib/shared/http/client-address';
 import { dropUntrustedForwarding } from '@/lib/http/forwarded-headers';
 import { jsonError } from '@/lib/http/json-error';
-import { refusalFor, type Refusal } from '@/lib/http/request-guard';
+import { originFormOf, refusalFor, type Refusal } from '@/lib/http/request-guard';
 import { hasActiveOwner } from '@/lib/queries/users';
 
 const { values } = parseArgs({
@@ -44,14 +45,14 @@ function prepare(): void {
 }
 
 /** The refusal as jsonError shapes it, after which the rest of the body is dropped as it arrives (up to a limit). */
-async function refuse(request: IncomingMessage, response: ServerResponse, { status, code, message }: Refusal): Promise<void> {
+async function refuse(request: IncomingMessage, response: ServerResponse, { status, code, message, headers }: Refusal): Promise<void> {
   let dropped = 0;
   request.on('data', (chunk: Buffer) => {
     dropped += chunk.length;
     if (dropped > REFUSED_BODY_DRAIN_LIMIT) request.socket.destroy();
   });
   const answer = jsonError(status, code, message);
-  response.writeHead(status, Object.fromEntries(answer.headers));
+  response.writeHead(status, { ...Object.fromEntries(answer.headers), ...headers });
   response.end(await answer.text());
 }
 
@@ -125,6 +126,7 @@ async function serve(announceWhenListening: boolean): Promise<void> {
       trustProxy,
     );
     dropUntrustedForwarding(request.headers, trustProxy);
+    request.url = originFormOf(request.url ?? '/', request.headers, trustProxy);
     const refusal = refusalFor(request, trustProxy);
     if (refusal) return void refuse(request, response, refusal);
     void handle(request, response);

@@ -1,10 +1,12 @@
-// What scripts/serve.ts refuses before Next.js sees a request: broken paths, state-changing requests from other sites, bodies over their limit.
+// What scripts/serve.ts refuses before Next.js sees a request: another host's address, methods the app has no use for,
+// broken paths, addresses under /api/auth that Auth.js does not answer, state-changing requests from other sites, bodies
+// over their limit.
 import 'server-only';
 import type { IncomingHttpHeaders } from 'node:http';
-import { bodyLimitFor } from '../shared/http/body-limits';
+import { bodyLimitFor, isAuthPath } from '../shared/http/body-limits';
 import { ownOrigin } from './forwarded-headers';
 
-export type Refusal = { status: number; code: string; message: string };
+export type Refusal = { status: number; code: string; message: string; headers?: Record<string, string> };
 
 type RequestLine = { method?: string; url?: string; headers: IncomingHttpHeaders };
 
@@ -21,16 +23,84 @@ export const FOREIGN_ORIGIN: Refusal = {
  * foreign Origin with a 500) or Auth.js reads a byte of the body.
  */
 export function refusalFor(request: RequestLine, trustProxy: boolean): Refusal | null {
-  const path = pathOf(request.url);
+  const target = request.url ?? '/';
+  if (!target.startsWith('/')) {
+    // Next.js would take the host from an absolute-form target (`GET http://evil.example/ HTTP/1.1`) and redirect
+    // there; one naming our own host was already made a path by originFormOf.
+    return { status: 400, code: 'bad_request_target', message: 'The request names another host (or no path), so it was refused.' };
+  }
+  const path = pathOf(target);
   if (!decodesAsUtf8(path)) {
     // Next.js answers a broken escape in a dynamic segment with a bare 500.
     return { status: 400, code: 'bad_path', message: 'The address contains a broken %-escape, so no page can match it.' };
   }
   const method = request.method ?? 'GET';
+  // Next.js meets TRACE, PUT, DELETE… on a page with a bare 500; no page or route here answers them.
+  if (!SERVED_METHODS.includes(method)) return methodNotAllowed(SERVED_METHODS);
   // GET and HEAD handlers only read, so any site may link to them (the log export, which appends the record of
-  // its own reading, refuses a cross-site request itself).
-  if (method === 'GET' || method === 'HEAD') return null;
-  return foreignOrigin(request.headers, trustProxy) ?? oversizedBody(request.headers, path);
+  // its own reading, refuses another site's request itself).
+  const readOnly = method === 'GET' || method === 'HEAD';
+  return (readOnly ? null : foreignOrigin(request.headers, trustProxy) ?? oversizedBody(request.headers, path)) ?? unknownAuthAction(path, method);
+}
+
+const SERVED_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'];
+
+function methodNotAllowed(allowed: readonly string[]): Refusal {
+  return {
+    status: 405,
+    code: 'method_not_allowed',
+    message: `This address answers only ${allowed.join(', ')}.`,
+    headers: { Allow: allowed.join(', ') },
+  };
+}
+
+/**
+ * The request target in origin form (`/path?query`), which is all Next.js should see: as it came, or the
+ * path of an absolute-form target naming our own host (HTTP/1.1 servers must accept that form); the target
+ * unchanged otherwise (another host's address, `*`, `host:port`), for refusalFor to refuse.
+ */
+export function originFormOf(target: string, headers: IncomingHttpHeaders, trustProxy: boolean): string {
+  if (target.startsWith('/')) return target;
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return target;
+  }
+  const ours = [headers.host?.toLowerCase(), ownOrigin(headers, trustProxy)?.replace(/^https?:\/\//, '')];
+  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || !ours.includes(url.host)) return target;
+  // The raw path and query, not url.pathname: URL would resolve `..` and re-escape what the other checks must see.
+  const rest = target.slice(target.indexOf('//') + 2);
+  const slash = rest.search(/[/?]/);
+  const path = slash === -1 ? '/' : rest.slice(slash);
+  return path.startsWith('/') ? path : `/${path}`;
+}
+
+/**
+ * The Auth.js actions this app uses (credentials sign-in, sign-out, the session and its CSRF token) or that Auth.js
+ * answers as a redirect to our sign-in page (signin, error), with their methods. Auth.js meets any other address under
+ * /api/auth, or a HEAD, with an error line in the server log: anyone could flood the log, so those are answered here.
+ */
+const AUTH_ACTIONS: Record<string, readonly string[]> = {
+  session: ['GET', 'POST'],
+  csrf: ['GET'],
+  providers: ['GET'],
+  signin: ['GET', 'POST'],
+  'signin/credentials': ['GET', 'POST'],
+  'callback/credentials': ['POST'],
+  signout: ['GET', 'POST'],
+  error: ['GET'],
+};
+
+function unknownAuthAction(path: string, method: string): Refusal | null {
+  if (!isAuthPath(path)) return null;
+  // Only the plain spelling: Auth.js reads the raw path, so `/api/auth/%73ession` or `/api/auth/Session` is unknown to it.
+  const action = /^\/api\/auth\/(.+?)\/?$/.exec(path)?.[1] ?? '';
+  const methods = Object.hasOwn(AUTH_ACTIONS, action) ? AUTH_ACTIONS[action] : undefined;
+  if (!methods) return { status: 404, code: 'not_found', message: 'There is no such sign-in address.' };
+  // Next.js answers OPTIONS for a route handler itself, without calling Auth.js.
+  if (method === 'OPTIONS' || methods.includes(method)) return null;
+  return methodNotAllowed(methods);
 }
 
 function decodesAsUtf8(path: string): boolean {

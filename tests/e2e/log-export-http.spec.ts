@@ -1,6 +1,7 @@
 // The log export over HTTP against the production server: strangers get a JSON 401/403 and no data (before any
-// word about their parameters), a wrong query a JSON 400 that says what is wrong, and an owner the streamed
-// file with its download headers, holding exactly the rows the filters select, then logged as exported.
+// word about their parameters), a request another site (or a sibling subdomain) made a JSON 403, a wrong query
+// a JSON 400 that says what is wrong, and an owner the streamed file with its download headers, holding exactly
+// the rows the filters select, then logged as exported.
 import type { APIResponse, Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { restoreCsvText } from '@/lib/csv/csv-row';
@@ -61,6 +62,26 @@ test.describe('GET /api/moderation-log/export', () => {
       }
     }
     expect(lastLogId(db)).toBe(before);
+  });
+
+  test('an owner’s export is refused when another site, even a sibling subdomain, asked for it, and nothing is logged', async ({ page }) => {
+    const db = e2eDb();
+    const account = await createAccount('owner');
+    const owner = await signedIn(page, account);
+    const before = lastLogId(db);
+    for (const site of ['same-site', 'cross-site', 'bogus']) {
+      const response = await owner.request.get(exportUrl({ format: 'csv' }), { headers: { 'sec-fetch-site': site } });
+      await expectJsonError(response, 403, 'forbidden_origin', /^This request was sent by another website/);
+      expect(response.headers()['content-disposition'], site).toBeUndefined();
+    }
+    expect(logRows(db, before).filter((row) => row.actor_id === account.id)).toEqual([]);
+    // Our own log page's link (same-origin) and an address the owner typed or bookmarked (none) download and are logged.
+    for (const site of ['same-origin', 'none']) {
+      const response = await owner.request.get(exportUrl({ format: 'csv' }), { headers: { 'sec-fetch-site': site } });
+      expect(response.status(), site).toBe(200);
+      await response.body();
+    }
+    await expect.poll(() => logRows(db, before).filter((row) => row.actor_id === account.id).map((row) => row.action)).toEqual(['log_exported', 'log_exported']);
   });
 
   test('an owner gets a 400 in words for a bad date, an unknown action, parameter or article, and a missing format', async ({ page }) => {

@@ -19,9 +19,9 @@ export function bodyLimitFor(pathname: string): number {
 
 /**
  * Compared after decoding and collapsing slashes, so that `/api/%61uth` or `//api/auth` cannot reach
- * the same handler without the tighter limit.
+ * the same handler without the tighter limit (nor past the guard's list of Auth.js's actions).
  */
-function isAuthPath(pathname: string): boolean {
+export function isAuthPath(pathname: string): boolean {
   let decoded = pathname;
   try {
     decoded = decodeURIComponent(pathname);

@@ -14,8 +14,7 @@ export const dynamic = 'force-dynamic';
 
 /** The rows matching the filters, in id order, then the summary (NDJSON, JSON); the export is logged when it ends. */
 export async function GET(request: NextRequest) {
-  // The one GET that writes (its log_exported row): another site's link must not make an owner's browser export.
-  if (request.headers.get('sec-fetch-site') === 'cross-site') return jsonError(FOREIGN_ORIGIN.status, FOREIGN_ORIGIN.code, FOREIGN_ORIGIN.message);
+  if (!fromOwnPages(request.headers.get('sec-fetch-site'))) return jsonError(FOREIGN_ORIGIN.status, FOREIGN_ORIGIN.code, FOREIGN_ORIGIN.message);
   const db = getDb();
   const viewer = await getViewer();
   const query = parseExportQuery(request.nextUrl.searchParams);
@@ -36,4 +35,15 @@ export async function GET(request: NextRequest) {
       'X-Content-Type-Options': 'nosniff',
     },
   });
+}
+
+/**
+ * The one GET that writes (its log_exported row), so no other site may make an owner's browser export: not another
+ * site's link (`cross-site`), nor a page on a sibling subdomain (`same-site`), which is another site's code too.
+ * Our log page's download link sends `same-origin`. `none` is the owner's own act (an address typed or a bookmark
+ * opened), which no page can cause, so it is let through. No header at all is a request from outside a browser
+ * (a script, curl), which carries only the cookies its sender already holds.
+ */
+function fromOwnPages(secFetchSite: string | null): boolean {
+  return secFetchSite === null || secFetchSite === 'same-origin' || secFetchSite === 'none';
 }
