@@ -10,7 +10,7 @@ export type DismissReportsInput = z.input<typeof dismissReportsSchema>;
 
 export const dismissStep = verbStep('dismiss', dismissReportsSchema, (input) => (comment, { tx }) => {
   if (countOpenReports(tx, comment.id) === 0) return fail('NO_CHANGE', 'There are no open reports on this reply.');
-  return { closeReports: 'dismissed', internalNote: input.note };
+  return { internalNote: input.note };
 });
 
 /**

@@ -4,7 +4,6 @@ import 'server-only';
 import type { z } from 'zod';
 import type { Db, Tx } from '@/db/client';
 import { columnName, columnsAsProperties, prepared } from '@/db/prepared';
-import type { ReportResolution } from '@/db/report-reasons';
 import { comments, type Comment } from '@/db/schema';
 import type { Actor } from '@/lib/shared/auth/actor';
 import { authorizeActor, type LogActor } from '@/lib/auth/authorize-actor';
@@ -24,8 +23,6 @@ export type Moderator = { id: number; logActor: LogActor };
 export type ModerationStep = {
   /** Columns to set on the comment besides its version and updated_at. */
   set?: Partial<Omit<typeof comments.$inferInsert, 'id' | 'version' | 'updatedAt'>>;
-  /** Closes every open report on the reply, resolved so. */
-  closeReports?: ReportResolution;
   /** Further writes the action makes in the same transaction: annotations, say. */
   alsoWrite?: (tx: Tx) => void;
   reasonCode?: string | null;
@@ -93,7 +90,8 @@ function updateComment(tx: Tx, commentId: number, set: ModerationStep['set'] & {
 export function applyStep(tx: Tx, verb: ModerationVerbKind, moderator: Moderator, comment: Comment, step: ModerationStep, at: string, requestId: string): void {
   const before = readCommentLogState(tx, comment.id);
   updateComment(tx, comment.id, { ...step.set, version: comment.version + 1, updatedAt: at });
-  if (step.closeReports) closeOpenReports(tx, comment.id, step.closeReports, moderator.id, at);
+  const resolution = MODERATION_VERBS[verb].closesReports;
+  if (resolution) closeOpenReports(tx, comment.id, resolution, moderator.id, at);
   step.alsoWrite?.(tx);
   logCommentChange(tx, {
     actor: moderator.logActor,

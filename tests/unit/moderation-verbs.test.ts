@@ -52,7 +52,8 @@ describe('words', () => {
 
   it('only hide and dismiss close reports, and bulk offers flag, hide and dismiss', () => {
     const kinds = Object.keys(MODERATION_VERBS) as (keyof typeof MODERATION_VERBS)[];
-    expect(kinds.filter((kind) => MODERATION_VERBS[kind].closesReports)).toEqual(['hide', 'dismiss']);
+    expect(kinds.filter((kind) => MODERATION_VERBS[kind].closesReports !== null)).toEqual(['hide', 'dismiss']);
+    expect([MODERATION_VERBS.hide.closesReports, MODERATION_VERBS.dismiss.closesReports]).toEqual(['hidden', 'dismissed']);
     expect(kinds.filter((kind) => MODERATION_VERBS[kind].bulk !== null)).toEqual(['flag', 'hide', 'dismiss']);
   });
 });

@@ -30,7 +30,7 @@ export function useQueueActions(queryKey: readonly unknown[], viewerEmail: strin
         for (const target of targets) {
           next.set(target.commentId, {
             moderation: predictModeration(target, action, viewerEmail, atIso),
-            reportsClosed: verb.closesReports || (previous.get(target.commentId)?.reportsClosed ?? false),
+            reportsClosed: verb.closesReports !== null || (previous.get(target.commentId)?.reportsClosed ?? false),
             action: verb.logAction,
             at,
             version: target.version + 1,

@@ -4,6 +4,7 @@
 // the server's step registry (lib/moderation/steps.ts) all read this table.
 import type { AnnotationVisibility, ModerationReason } from '@/db/moderation-reasons';
 import type { LogAction } from '@/db/log-actions';
+import type { ReportResolution } from '@/db/report-reasons';
 import { AUTHOR_CHANGE_WORDS, LOG_ACTION_WORDS } from '../vocabulary';
 import type { AnnotationView, CommentModeration, DoneBy } from './types';
 
@@ -32,8 +33,8 @@ type Verb<K extends ModerationVerbKind> = {
   logAction: LogAction;
   /** How History and the queue cards name the logged change: "Hidden" (by mod@…). */
   done: string;
-  /** Whether it closes every open report on the reply. */
-  closesReports: boolean;
+  /** How it resolves every open report on the reply, or null when it leaves them open. */
+  closesReports: ReportResolution | null;
   /** The queue's bulk button and its refusal when every selected reply is already so; null when bulk does not offer it. */
   bulk: { label: string; alreadyDone: string } | null;
   /** The state it most likely leads to from `next` (the current state, one version on), done as `done`. */
@@ -47,7 +48,7 @@ export const MODERATION_VERBS = {
     label: 'Flag',
     logAction: 'comment_flagged',
     done: 'Flagged',
-    closesReports: false,
+    closesReports: null,
     bulk: { label: 'Flag selected', alreadyDone: 'Every selected reply is already flagged.' },
     predict: (next, request, done) => ({ ...next, flag: { reason: request.reason, note: optional(request.note), ...done } }),
   },
@@ -55,7 +56,7 @@ export const MODERATION_VERBS = {
     label: 'Clear flag',
     logAction: 'comment_unflagged',
     done: LOG_ACTION_WORDS.comment_unflagged,
-    closesReports: false,
+    closesReports: null,
     bulk: null,
     predict: (next) => ({ ...next, flag: null }),
   },
@@ -64,21 +65,20 @@ export const MODERATION_VERBS = {
     logAction: 'comment_hidden',
     done: 'Hidden',
     // Hiding decides what the flag and the open reports asked about, so both go.
-    closesReports: true,
+    closesReports: 'hidden',
     bulk: { label: 'Hide selected', alreadyDone: 'Every selected reply is already hidden.' },
     predict: (next, request, done) => ({
       ...next,
       status: 'hidden',
       hidden: { reason: request.reason, explanation: optional(request.explanation), note: optional(request.note), ...done },
       flag: null,
-      openReports: 0,
     }),
   },
   unhide: {
     label: 'Unhide',
     logAction: 'comment_unhidden',
     done: 'Unhidden',
-    closesReports: false,
+    closesReports: null,
     bulk: null,
     predict: (next) => ({ ...next, status: 'visible', hidden: null }),
   },
@@ -86,15 +86,15 @@ export const MODERATION_VERBS = {
     label: 'Dismiss reports',
     logAction: 'reports_dismissed',
     done: LOG_ACTION_WORDS.reports_dismissed,
-    closesReports: true,
+    closesReports: 'dismissed',
     bulk: { label: 'Dismiss reports on selected', alreadyDone: 'None of the selected replies has open reports.' },
-    predict: (next) => ({ ...next, openReports: 0 }),
+    predict: (next) => next,
   },
   annotate: {
     label: 'Annotate',
     logAction: 'annotation_added',
     done: LOG_ACTION_WORDS.annotation_added,
-    closesReports: false,
+    closesReports: null,
     bulk: null,
     // The note's id is negative until the server answers with the stored one (isPendingAnnotation).
     predict: (next, request, done) => ({
@@ -106,7 +106,7 @@ export const MODERATION_VERBS = {
     label: 'Remove note',
     logAction: 'annotation_removed',
     done: LOG_ACTION_WORDS.annotation_removed,
-    closesReports: false,
+    closesReports: null,
     bulk: null,
     predict: (next, request) => ({ ...next, annotations: next.annotations.filter((annotation) => annotation.id !== request.annotationId) }),
   },
@@ -125,8 +125,10 @@ export function isPendingAnnotation(annotation: AnnotationView): boolean {
  * that a next action can already name the version this one makes. The server's answer replaces it.
  */
 export function predictModeration(current: CommentModeration, request: ModerationRequest, by: string | null, at: string): CommentModeration {
-  const predict = MODERATION_VERBS[request.kind].predict as Verb<typeof request.kind>['predict'];
-  return predict({ ...current, version: current.version + 1 }, request, { by, at });
+  const verb = MODERATION_VERBS[request.kind] as Verb<typeof request.kind>;
+  const predicted = verb.predict({ ...current, version: current.version + 1 }, request, { by, at });
+  // The server closes the open reports for such a verb (applyStep), so the prediction does too.
+  return verb.closesReports === null ? predicted : { ...predicted, openReports: 0 };
 }
 
 const VERB_BY_LOG_ACTION: ReadonlyMap<string, Verb<ModerationVerbKind>> = new Map(
