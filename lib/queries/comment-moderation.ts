@@ -2,18 +2,10 @@
 import 'server-only';
 import type { Db, Tx } from '@/db/client';
 import { prepared } from '@/db/prepared';
-import type { CommentStatus } from '@/db/schema';
 import type { AnnotationVisibility, ModerationReason } from '@/db/moderation-reasons';
 import type { AnnotationView, CommentModeration } from '@/lib/shared/moderation/types';
 
-type ModerationRow = {
-  commentId: number;
-  articleId: number;
-  version: number;
-  status: CommentStatus;
-  body: string;
-  authorId: number | null;
-  authorName: string;
+type ModerationRow = Pick<CommentModeration, 'commentId' | 'articleId' | 'version' | 'status' | 'body' | 'authorId' | 'authorName'> & {
   flagReason: ModerationReason | null;
   flagNote: string | null;
   flaggedBy: string | null;
